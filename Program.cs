@@ -1,0 +1,3 @@
+using TinyJwt.Cli;
+
+return await CommandLine.RunAsync(args);
