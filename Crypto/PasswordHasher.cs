@@ -55,7 +55,7 @@ public sealed class PasswordHasher
     {
         ArgumentNullException.ThrowIfNull(password);
         byte[] salt = RandomNumberGenerator.GetBytes(SaltLength);
-        byte[] hash = DeriveKey(password, salt, Iterations);
+        byte[] hash = DeriveKey(password, salt, Iterations, HashLength);
         string stored = Format(Iterations, salt, hash);
         CryptographicOperations.ZeroMemory(hash);
         return stored;
@@ -76,7 +76,7 @@ public sealed class PasswordHasher
             return PasswordVerification.Mismatch;
         }
 
-        byte[] computed = DeriveKey(password, parsed.Salt.Span, parsed.Iterations);
+        byte[] computed = DeriveKey(password, parsed.Salt.Span, parsed.Iterations, HashLength);
         bool matches = CryptographicOperations.FixedTimeEquals(computed, parsed.Hash.Span);
         CryptographicOperations.ZeroMemory(computed);
         if (!matches)
@@ -97,7 +97,7 @@ public sealed class PasswordHasher
     public void ComputeDecoyHash(string password)
     {
         ArgumentNullException.ThrowIfNull(password);
-        byte[] hash = DeriveKey(password, s_decoySalt, Iterations);
+        byte[] hash = DeriveKey(password, s_decoySalt, Iterations, HashLength);
         CryptographicOperations.ZeroMemory(hash);
     }
 
@@ -116,7 +116,12 @@ public sealed class PasswordHasher
             + "$" + StoredHashFormat.EncodeBase64(hash);
     }
 
-    private static byte[] DeriveKey(string password, ReadOnlySpan<byte> salt, int iterations)
+    /// <summary>Derives a PBKDF2-HMAC-SHA256 key from the password's UTF-8 bytes.</summary>
+    internal static byte[] DeriveKey(
+        string password,
+        ReadOnlySpan<byte> salt,
+        int iterations,
+        int length)
     {
         // The password's UTF-8 bytes are zeroed after use, so they do not linger in memory;
         // the string itself cannot be cleared.
@@ -124,7 +129,7 @@ public sealed class PasswordHasher
         try
         {
             return Rfc2898DeriveBytes.Pbkdf2(
-                passwordBytes, salt, iterations, HashAlgorithmName.SHA256, HashLength);
+                passwordBytes, salt, iterations, HashAlgorithmName.SHA256, length);
         }
         finally
         {
