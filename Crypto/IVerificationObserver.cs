@@ -14,8 +14,8 @@ namespace TinyJwt.Crypto;
 /// <para>
 /// Security: the reports contain the decoded header and claims, the signing input and the HMAC
 /// computed under the key, which is a valid signature for whatever header and payload the token
-/// carried. Show them only to someone who already holds the key, such as the command line;
-/// never send them to a network client or write them to a server log.
+/// carried. Show them only to someone who already has the key, such as a command-line user.
+/// Never send them to a network client or write them to a server log.
 /// </para>
 /// </remarks>
 public interface IVerificationObserver

@@ -8,24 +8,21 @@ namespace TinyJwt.Crypto;
 /// </summary>
 internal ref struct JoseHeader
 {
-    /// <summary>Gets the JSON type of alg, or None when alg is missing.</summary>
+    // The JSON type of alg, or None when alg is missing.
     public JsonTokenType AlgorithmType;
 
-    /// <summary>
-    /// Gets a value that is true when alg is the string "HS256" after unescaping.
-    /// </summary>
+    // True when alg is the string "HS256" after unescaping.
     public bool AlgorithmIsHs256;
 
-    /// <summary>
-    /// Gets the JSON text of alg, typ, crit and kid as written, for the observer.
-    /// </summary>
+    // The JSON text of each member as written, empty when it is missing. The observer shows
+    // them, and crit and b64 are rejected whatever their value.
     public ReadOnlySpan<byte> AlgorithmJson;
     public ReadOnlySpan<byte> TypeJson;
     public ReadOnlySpan<byte> CriticalJson;
     public ReadOnlySpan<byte> B64Json;
     public ReadOnlySpan<byte> KeyIdJson;
 
-    /// <summary>Gets the JSON type of kid, or None when kid is missing.</summary>
+    // The JSON type of kid, or None when kid is missing.
     public JsonTokenType KeyIdType;
 
     /// <summary>Reads the members of a header already checked by StrictJson.CheckObject.</summary>

@@ -69,13 +69,13 @@ internal ref struct JwtClaims
     public NumericDateClaim NotBefore;
     public NumericDateClaim IssuedAt;
 
-    /// <summary>Gets the JSON text of aud as written, empty when aud is missing.</summary>
+    // The JSON text of aud as written, empty when aud is missing.
     public ReadOnlySpan<byte> AudienceJson;
 
-    /// <summary>Gets the JSON text of sub as written, empty when sub is missing.</summary>
+    // The JSON text of sub as written, empty when sub is missing.
     public ReadOnlySpan<byte> SubjectJson;
 
-    /// <summary>Gets the unescaped sub when it is a string, otherwise null.</summary>
+    // The unescaped sub when it is a string, otherwise null.
     public string? Subject;
 
     /// <summary>Reads the claims of a payload already checked by StrictJson.CheckObject.</summary>

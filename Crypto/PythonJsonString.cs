@@ -5,11 +5,12 @@ namespace TinyJwt.Crypto;
 
 /// <summary>Writes a JSON string the way Python's json.dumps does with ensure_ascii on.</summary>
 /// <remarks>
-/// PyJWT serializes claims with json.dumps, whose default ensure_ascii escapes every character
-/// outside space to '~'. Writing the same bytes makes a TinyJwt token identical to PyJWT's for
-/// the same claims and key. The rules: \" and \\; \b \f \n \r \t; every other character below
-/// U+0020 or above U+007E as \u followed by four lowercase hex digits, with a character beyond
-/// U+FFFF written as its UTF-16 surrogate pair.
+/// PyJWT serializes claims with json.dumps, and its default ensure_ascii escapes every character
+/// outside the range from space to '~'. Writing the same bytes makes a TinyJwt token identical to
+/// PyJWT's for the same claims and key (checked against PyJWT 2.6.0). Quote and backslash get a
+/// backslash, and \b \f \n \r \t keep their short escapes. Every other character below U+0020
+/// or above U+007E becomes \u and four lowercase hex digits. A character beyond U+FFFF becomes
+/// its UTF-16 surrogate pair, each half escaped.
 /// </remarks>
 internal static class PythonJsonString
 {

@@ -47,7 +47,7 @@ internal static class StrictJson
         }
 
         // Decoded names and strings are never longer than their escaped JSON text, so a buffer as
-        // long as the document holds every name of the open objects plus one string being checked.
+        // long as the document has room for the names of all open objects plus one string.
         Span<byte> names = json.Length <= StackBufferSize
             ? stackalloc byte[StackBufferSize]
             : new byte[json.Length];

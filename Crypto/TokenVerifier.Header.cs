@@ -109,8 +109,8 @@ public sealed partial class TokenVerifier
         JoseHeader header,
         IVerificationObserver? observer)
     {
-        // kid is a case-sensitive string when present (RFC 7515 §4.1.4). The one key is used
-        // whatever kid says.
+        // kid is a case-sensitive string when present (RFC 7515 §4.1.4). The verifier has one key
+        // and uses it whatever the kid value.
         bool isValid = header.KeyIdType is JsonTokenType.None or JsonTokenType.String;
         if (!isValid)
         {

@@ -50,7 +50,8 @@ public sealed partial class TokenVerifier
         // (RFC 7519 §4.1.3). This server names no audience, so any aud is rejected.
         if (!claims.AudienceJson.IsEmpty)
         {
-            string description = "The claims have an aud, and this server is no audience.";
+            string description =
+                "The token has an aud claim, which is rejected because this server is no audience.";
             observer?.OnStep(Report(
                 VerificationStep.CheckAudience, TokenFailure.AudienceNotAccepted, description,
                 Json("aud", claims.AudienceJson)));

@@ -96,7 +96,7 @@ public class Base64UrlTests
     [TestCase(2, 3)]
     [TestCase(3, 4)]
     [TestCase(32, 43)]
-    public void GetEncodedLength_ByteCount_MatchesPaddingFreeLength(int byteCount, int expected)
+    public void GetEncodedLength_ByteCount_OmitsPadding(int byteCount, int expected)
     {
         Assert.That(Base64Url.GetEncodedLength(byteCount), Is.EqualTo(expected));
     }

@@ -63,7 +63,9 @@ public class PasswordHasherTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(hasher.Verify("password1", stored), Is.EqualTo(PasswordVerification.Match));
-            Assert.That(hasher.Verify("password2", stored), Is.EqualTo(PasswordVerification.Mismatch));
+            Assert.That(
+                hasher.Verify("password2", stored),
+                Is.EqualTo(PasswordVerification.Mismatch));
         }
     }
 
@@ -82,7 +84,9 @@ public class PasswordHasherTests
         string stored = new PasswordHasher(FewIterations).Hash("password1");
         var stronger = new PasswordHasher(FewIterations * 2);
 
-        Assert.That(stronger.Verify("password1", stored), Is.EqualTo(PasswordVerification.MatchNeedsUpgrade));
+        Assert.That(
+            stronger.Verify("password1", stored),
+            Is.EqualTo(PasswordVerification.MatchNeedsUpgrade));
     }
 
     [Test]
@@ -99,7 +103,9 @@ public class PasswordHasherTests
     {
         var hasher = new PasswordHasher(FewIterations);
 
-        Assert.That(hasher.Verify("password1", "not a hash"), Is.EqualTo(PasswordVerification.Mismatch));
+        Assert.That(
+            hasher.Verify("password1", "not a hash"),
+            Is.EqualTo(PasswordVerification.Mismatch));
     }
 
     [Test]
@@ -123,22 +129,52 @@ public class PasswordHasherTests
     private const string Hash = "XA3fKJzVbvobi7BgjJZ+xb0H+1A35RoeXkTcu/hPRfM";
 
     [TestCase("", TestName = "TryParse_Empty_Rejected")]
-    [TestCase("$pbkdf2-sha512$i=1000$" + Salt + "$" + Hash, TestName = "TryParse_OtherAlgorithm_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=0$" + Salt + "$" + Hash, TestName = "TryParse_ZeroIterations_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=01000$" + Salt + "$" + Hash, TestName = "TryParse_LeadingZero_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=-1$" + Salt + "$" + Hash, TestName = "TryParse_NegativeIterations_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=+1000$" + Salt + "$" + Hash, TestName = "TryParse_PlusSign_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=6000001$" + Salt + "$" + Hash, TestName = "TryParse_OverMaxIterations_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=2147483648$" + Salt + "$" + Hash, TestName = "TryParse_IntOverflow_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=99999999999999999999$" + Salt + "$" + Hash, TestName = "TryParse_HugeIterations_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=1000$" + Salt + "==$" + Hash, TestName = "TryParse_PaddedSalt_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=1000$" + Salt + "$" + Hash + "=", TestName = "TryParse_PaddedHash_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=1000$AAECAwQFBgcICQoLDA0ODx$" + Hash, TestName = "TryParse_NonCanonicalSalt_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=1000$AAECAwQFBgcICQoL$" + Hash, TestName = "TryParse_ShortSalt_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=1000$" + Salt + "$XA3fKJzVbvobi7BgjJZ-xb0H-1A35RoeXkTcu_hPRfM", TestName = "TryParse_UrlAlphabetHash_Rejected")]
-    [TestCase("$pbkdf2-sha256$i=1000$" + Salt + "$" + Hash + "$", TestName = "TryParse_ExtraField_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha512$i=1000$" + Salt + "$" + Hash,
+        TestName = "TryParse_OtherAlgorithm_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=0$" + Salt + "$" + Hash,
+        TestName = "TryParse_ZeroIterations_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=01000$" + Salt + "$" + Hash,
+        TestName = "TryParse_LeadingZero_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=-1$" + Salt + "$" + Hash,
+        TestName = "TryParse_NegativeIterations_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=+1000$" + Salt + "$" + Hash,
+        TestName = "TryParse_PlusSign_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=6000001$" + Salt + "$" + Hash,
+        TestName = "TryParse_OverMaxIterations_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=2147483648$" + Salt + "$" + Hash,
+        TestName = "TryParse_IntOverflow_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=99999999999999999999$" + Salt + "$" + Hash,
+        TestName = "TryParse_HugeIterations_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=1000$" + Salt + "==$" + Hash,
+        TestName = "TryParse_PaddedSalt_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=1000$" + Salt + "$" + Hash + "=",
+        TestName = "TryParse_PaddedHash_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=1000$AAECAwQFBgcICQoLDA0ODx$" + Hash,
+        TestName = "TryParse_NonCanonicalSalt_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=1000$AAECAwQFBgcICQoL$" + Hash,
+        TestName = "TryParse_ShortSalt_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=1000$" + Salt + "$XA3fKJzVbvobi7BgjJZ-xb0H-1A35RoeXkTcu_hPRfM",
+        TestName = "TryParse_UrlAlphabetHash_Rejected")]
+    [TestCase(
+        "$pbkdf2-sha256$i=1000$" + Salt + "$" + Hash + "$",
+        TestName = "TryParse_ExtraField_Rejected")]
     [TestCase("$pbkdf2-sha256$i=1000$" + Salt, TestName = "TryParse_MissingHash_Rejected")]
-    [TestCase(" $pbkdf2-sha256$i=1000$" + Salt + "$" + Hash, TestName = "TryParse_LeadingSpace_Rejected")]
+    [TestCase(
+        " $pbkdf2-sha256$i=1000$" + Salt + "$" + Hash,
+        TestName = "TryParse_LeadingSpace_Rejected")]
     public void TryParse_MalformedHash_Rejected(string stored)
     {
         bool parsed = PasswordHasher.TryParse(stored, out _);
@@ -158,6 +194,8 @@ public class PasswordHasherTests
     [TestCase(PasswordHasher.MaxIterations + 1)]
     public void Constructor_IterationsOutOfRange_Throws(int iterations)
     {
-        Assert.That(() => new PasswordHasher(iterations), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(
+            () => new PasswordHasher(iterations),
+            Throws.InstanceOf<ArgumentOutOfRangeException>());
     }
 }

@@ -3,7 +3,7 @@ using TinyJwt.Crypto;
 
 namespace TinyJwt.Tests.Crypto;
 
-/// <summary>An observer that keeps every step report, for asserting on the verification path.</summary>
+/// <summary>An observer that keeps every step report.</summary>
 internal sealed class RecordingObserver : IVerificationObserver
 {
     public List<VerificationStepReport> Reports { get; } = [];
@@ -32,7 +32,9 @@ internal sealed class RecordingObserver : IVerificationObserver
         return null;
     }
 
-    /// <summary>Returns a named value of a step as text, or null when the step or value is missing.</summary>
+    /// <summary>
+    /// Returns a named value of a step as text, or null when the step or the value is missing.
+    /// </summary>
     public string? Value(VerificationStep step, string name)
     {
         VerificationStepReport? report = Find(step);

@@ -6,7 +6,7 @@ using TinyJwt.Crypto;
 
 namespace TinyJwt.Tests.Crypto;
 
-/// <summary>Builds tokens from raw header and claims text, signed with HS256 or left unsigned.</summary>
+/// <summary>Builds HS256 tokens from raw header and claims text.</summary>
 internal static class TestTokens
 {
     // 2023-11-14T22:13:20Z: a round number far from the limits the verifier checks.
@@ -14,7 +14,8 @@ internal static class TestTokens
 
     public const string Header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
 
-    public static readonly byte[] Key = Encoding.UTF8.GetBytes("test key: 32 bytes or more, for HS256");
+    public static readonly byte[] Key =
+        Encoding.UTF8.GetBytes("test key: 32 bytes or more, for HS256");
 
     public static TimeProvider Clock { get; } = new FixedTimeProvider(Now);
 
@@ -23,10 +24,13 @@ internal static class TestTokens
         return new TokenVerifier(Key, Clock);
     }
 
-    /// <summary>Returns claims {"sub":"Romel","iat":Now,"exp":Now+3600} with extra members appended.</summary>
+    /// <summary>
+    /// Returns the claims {"sub":"Romel","iat":Now,"exp":Now+3600} with extra members appended.
+    /// </summary>
     public static string Claims(string extraMembers = "")
     {
-        string claims = "{\"sub\":\"Romel\",\"iat\":" + Format(Now) + ",\"exp\":" + Format(Now + 3600);
+        string claims = "{\"sub\":\"Romel\",\"iat\":" + Format(Now)
+            + ",\"exp\":" + Format(Now + 3600);
         return claims + extraMembers + "}";
     }
 
@@ -47,7 +51,7 @@ internal static class TestTokens
         return SignSigningInput(signingInput);
     }
 
-    /// <summary>Appends the HS256 signature of the given signing input text, whatever it holds.</summary>
+    /// <summary>Appends the HS256 signature of the signing input, whatever it contains.</summary>
     public static string SignSigningInput(string signingInput)
     {
         byte[] signature = HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(signingInput));

@@ -67,11 +67,18 @@ public class TokenAttackTests
             TokenFailure.InvalidHeader);
         yield return Signed("header duplicate alg", "{\"alg\":\"none\",\"alg\":\"HS256\"}",
             TestTokens.Claims(), TokenFailure.DuplicateMember);
-        yield return Signed("header escaped duplicate alg", "{\"alg\":\"HS256\",\"\\u0061lg\":\"none\"}",
-            TestTokens.Claims(), TokenFailure.DuplicateMember);
+        yield return Signed(
+            "header escaped duplicate alg",
+            "{\"alg\":\"HS256\",\"\\u0061lg\":\"none\"}",
+            TestTokens.Claims(),
+            TokenFailure.DuplicateMember);
         yield return Signed("claims array", Header, "[]", TokenFailure.InvalidClaims);
         yield return Signed("claims empty", Header, "", TokenFailure.InvalidClaims);
-        yield return Signed("claims truncated", Header, "{\"sub\":\"Romel\"", TokenFailure.InvalidClaims);
+        yield return Signed(
+            "claims truncated",
+            Header,
+            "{\"sub\":\"Romel\"",
+            TokenFailure.InvalidClaims);
         yield return Signed("claims unpaired surrogate", Header,
             TestTokens.Claims(",\"x\":\"\\ud800\""), TokenFailure.InvalidClaims);
         yield return Signed("claims too deep", Header,
@@ -91,16 +98,40 @@ public class TokenAttackTests
         yield return Signed("exp missing", Header, noExp, TokenFailure.MissingExpiration);
         yield return Signed("exp string", Header, Replace("exp", "\"1700003600\""),
             TokenFailure.InvalidTimeClaim);
-        yield return Signed("exp true", Header, Replace("exp", "true"), TokenFailure.InvalidTimeClaim);
-        yield return Signed("exp null", Header, Replace("exp", "null"), TokenFailure.InvalidTimeClaim);
-        yield return Signed("exp object", Header, Replace("exp", "{}"), TokenFailure.InvalidTimeClaim);
+        yield return Signed(
+            "exp true",
+            Header,
+            Replace("exp", "true"),
+            TokenFailure.InvalidTimeClaim);
+        yield return Signed(
+            "exp null",
+            Header,
+            Replace("exp", "null"),
+            TokenFailure.InvalidTimeClaim);
+        yield return Signed(
+            "exp object",
+            Header,
+            Replace("exp", "{}"),
+            TokenFailure.InvalidTimeClaim);
         yield return Signed("exp past year 9999", Header, Replace("exp", "253402300800"),
             TokenFailure.InvalidTimeClaim);
-        yield return Signed("exp 1e400", Header, Replace("exp", "1e400"), TokenFailure.InvalidTimeClaim);
-        yield return Signed("exp negative", Header, Replace("exp", "-1"), TokenFailure.InvalidTimeClaim);
+        yield return Signed(
+            "exp 1e400",
+            Header,
+            Replace("exp", "1e400"),
+            TokenFailure.InvalidTimeClaim);
+        yield return Signed(
+            "exp negative",
+            Header,
+            Replace("exp", "-1"),
+            TokenFailure.InvalidTimeClaim);
         yield return Signed("nbf string", Header, TestTokens.Claims(",\"nbf\":\"0\""),
             TokenFailure.InvalidTimeClaim);
-        yield return Signed("iat false", Header, Replace("iat", "false"), TokenFailure.InvalidTimeClaim);
+        yield return Signed(
+            "iat false",
+            Header,
+            Replace("iat", "false"),
+            TokenFailure.InvalidTimeClaim);
 
         // Time windows, no leeway.
         string future = TestTokens.Format(TestTokens.Now + 1);
@@ -117,20 +148,38 @@ public class TokenAttackTests
             TokenFailure.AudienceNotAccepted);
         yield return Signed("aud array", Header, TestTokens.Claims(",\"aud\":[]"),
             TokenFailure.AudienceNotAccepted);
-        string noSub = "{\"iat\":" + s_now + ",\"exp\":" + TestTokens.Format(TestTokens.Now + 3600) + "}";
+        string inAnHour = TestTokens.Format(TestTokens.Now + 3600);
+        string noSub = "{\"iat\":" + s_now + ",\"exp\":" + inAnHour + "}";
         yield return Signed("sub missing", Header, noSub, TokenFailure.MissingSubject);
-        yield return Signed("sub empty", Header, Replace("sub", "\"\""), TokenFailure.MissingSubject);
-        yield return Signed("sub number", Header, Replace("sub", "42"), TokenFailure.MissingSubject);
-        yield return Signed("sub null", Header, Replace("sub", "null"), TokenFailure.MissingSubject);
+        yield return Signed(
+            "sub empty",
+            Header,
+            Replace("sub", "\"\""),
+            TokenFailure.MissingSubject);
+        yield return Signed(
+            "sub number",
+            Header,
+            Replace("sub", "42"),
+            TokenFailure.MissingSubject);
+        yield return Signed(
+            "sub null",
+            Header,
+            Replace("sub", "null"),
+            TokenFailure.MissingSubject);
 
         // An expired token that is also broken reports the other failure.
         string expiredNoSub = "{\"exp\":" + TestTokens.Format(TestTokens.Now - 10) + "}";
-        yield return Signed("expired and sub missing", Header, expiredNoSub, TokenFailure.MissingSubject);
+        yield return Signed(
+            "expired and sub missing",
+            Header,
+            expiredNoSub,
+            TokenFailure.MissingSubject);
         yield return Signed("expired and aud", Header,
             Replace("exp", TestTokens.Format(TestTokens.Now - 10)).Replace("}", ",\"aud\":\"x\"}"),
             TokenFailure.AudienceNotAccepted);
         yield return Signed("expired and not yet valid", Header,
-            Replace("exp", TestTokens.Format(TestTokens.Now - 10)).Replace("}", ",\"nbf\":" + future + "}"),
+            Replace("exp", TestTokens.Format(TestTokens.Now - 10))
+                .Replace("}", ",\"nbf\":" + future + "}"),
             TokenFailure.NotYetValid);
     }
 
@@ -176,11 +225,17 @@ public class TokenAttackTests
 
         yield return Case("empty token", "", TokenFailure.WrongSegmentCount);
         yield return Case("one segment", parts[0], TokenFailure.WrongSegmentCount);
-        yield return Case("two segments", parts[0] + "." + parts[1], TokenFailure.WrongSegmentCount);
+        yield return Case(
+            "two segments",
+            parts[0] + "." + parts[1],
+            TokenFailure.WrongSegmentCount);
         yield return Case("four segments", token + "." + parts[2], TokenFailure.WrongSegmentCount);
         yield return Case("four segments empty last", token + ".", TokenFailure.WrongSegmentCount);
         yield return Case("only dots", "..", TokenFailure.InvalidHeader);
-        yield return Case("empty header", "." + parts[1] + "." + parts[2], TokenFailure.InvalidHeader);
+        yield return Case(
+            "empty header",
+            "." + parts[1] + "." + parts[2],
+            TokenFailure.InvalidHeader);
         yield return Case("empty signature", parts[0] + "." + parts[1] + ".",
             TokenFailure.SignatureMismatch);
         yield return Case("signature of other key", parts[0] + "." + parts[1] + "."
@@ -198,7 +253,8 @@ public class TokenAttackTests
 
         // A changed payload under the old signature: the "alg" of the claims is the same, only
         // sub differs.
-        string forged = Base64Url.Encode(Encoding.UTF8.GetBytes(TestTokens.Claims().Replace("Romel", "admin")));
+        string forgedClaims = TestTokens.Claims().Replace("Romel", "admin");
+        string forged = Base64Url.Encode(Encoding.UTF8.GetBytes(forgedClaims));
         yield return Case("changed payload old signature", parts[0] + "." + forged + "." + parts[2],
             TokenFailure.SignatureMismatch);
 
@@ -208,7 +264,7 @@ public class TokenAttackTests
             TokenFailure.UnsupportedAlgorithm);
 
         yield return Case("over max length",
-            TestTokens.Sign(Header, TestTokens.Claims(",\"pad\":\"" + new string('x', 6200) + "\"")),
+            TestTokens.Sign(Header, TestTokens.Claims(",\"pad\":\"" + Pad(6200) + "\"")),
             TokenFailure.TooLong);
     }
 
@@ -250,7 +306,8 @@ public class TokenAttackTests
     [Test]
     public void Verify_ExpOneSecondAhead_Valid()
     {
-        string token = TestTokens.Sign(Header, Replace("exp", TestTokens.Format(TestTokens.Now + 1)));
+        string inOneSecond = TestTokens.Format(TestTokens.Now + 1);
+        string token = TestTokens.Sign(Header, Replace("exp", inOneSecond));
 
         TokenVerificationResult result = TestTokens.CreateVerifier().Verify(token);
 
@@ -260,12 +317,12 @@ public class TokenAttackTests
     [Test]
     public void Verify_TokenOfExactlyMaxLength_Valid()
     {
-        // Each added pad character adds 1 or 2 characters to the token, so some pad length
-        // reaches the limit exactly; the loop is bounded by the 8192-character token.
+        // Each added pad character adds 1 or 2 characters to the token. The loop stops at the
+        // first token of 8192 characters or more, and the assert checks it hit 8192 exactly.
         string token = string.Empty;
         for (int pad = 6000; token.Length < TokenVerifier.MaxTokenLength; pad++)
         {
-            string claims = TestTokens.Claims(",\"pad\":\"" + new string('x', pad) + "\"");
+            string claims = TestTokens.Claims(",\"pad\":\"" + Pad(pad) + "\"");
             token = TestTokens.Sign(Header, claims);
         }
 
@@ -299,7 +356,8 @@ public class TokenAttackTests
     {
         // '~' (0x7E) in the third byte of a 3-byte group encodes as '-' (62), and three in a row
         // put one there whatever the offset.
-        string encoded = Base64Url.Encode(Encoding.UTF8.GetBytes(TestTokens.Claims(",\"n\":\"~~~\"")));
+        string claims = TestTokens.Claims(",\"n\":\"~~~\"");
+        string encoded = Base64Url.Encode(Encoding.UTF8.GetBytes(claims));
         Assert.That(encoded, Does.Contain("-"));
         return encoded;
     }
@@ -313,18 +371,32 @@ public class TokenAttackTests
         return encoded + new string('=', 4 - (encoded.Length % 4));
     }
 
-    private static TestCaseData Signed(string name, string header, string claims, TokenFailure expected)
+    private static TestCaseData Signed(
+        string name,
+        string header,
+        string claims,
+        TokenFailure expected)
     {
         return Case(name, TestTokens.Sign(header, claims), expected);
     }
 
-    private static TestCaseData Bytes(string name, byte[] header, byte[] claims, TokenFailure expected)
+    private static TestCaseData Bytes(
+        string name,
+        byte[] header,
+        byte[] claims,
+        TokenFailure expected)
     {
         return Case(name, TestTokens.Sign(header, claims), expected);
     }
 
     private static TestCaseData Case(string name, string token, TokenFailure expected)
     {
-        return new TestCaseData(token, expected).SetName("Verify_" + name.Replace(' ', '_') + "_Rejected");
+        string testName = "Verify_" + name.Replace(' ', '_') + "_Rejected";
+        return new TestCaseData(token, expected).SetName(testName);
+    }
+
+    private static string Pad(int length)
+    {
+        return new string('x', length);
     }
 }

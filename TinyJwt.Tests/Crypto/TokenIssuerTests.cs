@@ -46,8 +46,8 @@ public class TokenIssuerTests
             + "\\ud83d\\ude00 ~/\",\"iat\":1700000000,\"exp\":1700003600}";
         const string expectedToken =
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
-            + ".eyJzdWIiOiJab1x1MDBlYiBcInFcIiBcXCBcblx0XGJcZlxyXHUwMDAxXHUwMDdmIFx1MDBlOVx1ZDgzZFx1"
-            + "ZGUwMCB-LyIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoxNzAwMDAzNjAwfQ"
+            + ".eyJzdWIiOiJab1x1MDBlYiBcInFcIiBcXCBcblx0XGJcZlxyXHUwMDAxXHUwMDdmIFx1MDBl"
+            + "OVx1ZDgzZFx1ZGUwMCB-LyIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoxNzAwMDAzNjAwfQ"
             + ".RXKKNu0cnBZyQ-smCcY89zece3IXnRzfY0wwbNgLpoo";
         var issuer = new TokenIssuer(TestTokens.Key, TestTokens.Clock, OneHour);
 
@@ -82,7 +82,9 @@ public class TokenIssuerTests
 
         string claims = Decode(issuer.Issue("Romel").Split('.')[1]);
 
-        Assert.That(claims, Does.EndWith("\"exp\":" + TestTokens.Format(TestTokens.Now + 90) + "}"));
+        Assert.That(
+            claims,
+            Does.EndWith("\"exp\":" + TestTokens.Format(TestTokens.Now + 90) + "}"));
     }
 
     [Test]
