@@ -11,7 +11,8 @@ namespace TinyJwt.Crypto;
 /// Verify returns each rejection as a <see cref="TokenVerificationResult"/> with its
 /// <see cref="TokenFailure"/> rather than throwing. Claims are read only after the signature
 /// matches, and <see cref="TokenFailure.Expired"/> is reported only for a token that passed every
-/// other check. There is no clock leeway. Instances are immutable and safe to share between threads.
+/// other check. There is no clock leeway. Instances are immutable and safe to share between
+/// threads.
 /// </remarks>
 public sealed partial class TokenVerifier
 {
