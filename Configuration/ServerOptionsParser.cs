@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using TinyJwt.Crypto;
 
 namespace TinyJwt.Configuration;
 
@@ -10,7 +11,7 @@ public static class ServerOptionsParser
     // largest NumericDate the verifier accepts (9999-12-31T23:59:59Z).
     private const int MaxTokenLifetimeSeconds = 365 * 24 * 3600;
 
-    private const int MaxIterations = 100_000_000;
+    private const int MaxIterations = PasswordHasher.MaxIterations;
 
     /// <summary>Usage text of the serve command.</summary>
     public const string Usage =
