@@ -83,17 +83,34 @@ finally
 }
 
 // Logs in as every acknowledged user, retrying responses that mean "try later" (429, 503) and
-// connection failures up to five times. A 404 means the server lost the user.
-static async Task<(int LoggedIn, int Lost, int Unchecked)> CheckUsersAsync(
+// connection failures up to five times. A 404 means the server lost the user. The check stops
+// after five minutes, and users not reached by then count as not checked.
+static async Task<(int LoggedIn, int Lost, int NotChecked)> CheckUsersAsync(
     Workload workload,
     int parallelism)
 {
     string[] users = workload.GetAcknowledgedUsers();
     int loggedIn = 0;
     int lost = 0;
-    int notChecked = 0;
-    var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-    await Parallel.ForEachAsync(users, parallelOptions, async (userName, _) =>
+    using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+    var parallelOptions = new ParallelOptions
+    {
+        MaxDegreeOfParallelism = parallelism,
+        CancellationToken = deadline.Token,
+    };
+    try
+    {
+        await Parallel.ForEachAsync(users, parallelOptions, CheckUserAsync);
+    }
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine("the login check ran out of time");
+    }
+
+    int notChecked = users.Length - loggedIn - lost;
+    return (loggedIn, lost, notChecked);
+
+    async ValueTask CheckUserAsync(string userName, CancellationToken cancellationToken)
     {
         for (int attempt = 1; attempt <= 5; attempt++)
         {
@@ -121,14 +138,11 @@ static async Task<(int LoggedIn, int Lost, int Unchecked)> CheckUsersAsync(
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), cancellationToken);
         }
 
-        Interlocked.Increment(ref notChecked);
         Console.WriteLine($"not checked after five attempts: {userName}");
-    });
-
-    return (loggedIn, lost, notChecked);
+    }
 }
 
 static void PrintReport(
