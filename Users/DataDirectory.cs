@@ -58,6 +58,10 @@ internal static class DataDirectory
     }
 
     /// <summary>Opens the user log for reading and appending, creating it when missing.</summary>
+    /// <remarks>
+    /// NOTE: the folder is not flushed after the log is created, because .NET has no call for
+    /// it. After a power loss some file systems may lose a log created moments before.
+    /// </remarks>
     public static FileStream OpenLog(string logPath)
     {
         // bufferSize 0 sends each record to the file in one write call, so a crash can tear
