@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using TinyJwt.Crypto;
 
@@ -49,7 +50,8 @@ internal static class ExplainCommand
         string clockSource = arguments.GetValue(TokenOptions.NowOption) is null
             ? "system clock"
             : TokenOptions.NowOption;
-        output.WriteLine($"Now: {TimeText.Describe(now, now)} ({clockSource})");
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture, $"Now: {now} = {TimeText.ToIso(now)} ({clockSource})"));
         output.WriteLine();
 
         TokenVerifier verifier = TokenOptions.CreateVerifier(key, clock);
@@ -89,7 +91,7 @@ internal static class ExplainCommand
             output.WriteLine(palette.Warn(
                 $"Stopped at step {stepCount}: without the key the signature cannot be " +
                 "checked, and no claim can be trusted before it is, so the claims were not " +
-                "read. Pass a key option or TINYJWT_SECRET; 'tinyjwt decode' prints the " +
+                "read. Pass a key option or TINYJWT_SECRET. 'tinyjwt decode' prints the " +
                 "claims unverified."));
             return;
         }

@@ -32,7 +32,10 @@ internal sealed class ExplainObserver : IVerificationObserver
     {
         _stepCount++;
         LastReport = report;
-        string mark = report.Passed ? _palette.Pass("✓") : _palette.Fail("✗");
+        // A step stopped for want of a key did not find the token wrong, so it gets no ✗.
+        string mark = report.Passed ? _palette.Pass("✓")
+            : report.Failure == TokenFailure.NoKey ? _palette.Warn("–")
+            : _palette.Fail("✗");
         string title = _palette.Bold(report.Title);
         _output.WriteLine($"{_stepCount,2}. {mark} {title}  {_palette.Dim(report.Source)}");
         foreach (VerificationValue value in report.Values)
@@ -43,6 +46,10 @@ internal sealed class ExplainObserver : IVerificationObserver
         if (report.Passed)
         {
             _output.WriteLine(Indent + _palette.Dim(report.Description));
+        }
+        else if (report.Failure == TokenFailure.NoKey)
+        {
+            _output.WriteLine(Indent + _palette.Warn(report.Description));
         }
         else
         {
@@ -69,8 +76,18 @@ internal sealed class ExplainObserver : IVerificationObserver
             return;
         }
 
-        string text = DisplayText.Escape(value.Text ?? string.Empty);
-        _output.WriteLine($"{Indent}{value.Name}: {text}");
+        string text = value.Text ?? string.Empty;
+
+        // The verifier reports some time claims as their JSON text, such as "1731545843".
+        bool isWholeSeconds = long.TryParse(
+            text, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds);
+        if (IsTime(value.Name) && isWholeSeconds)
+        {
+            _output.WriteLine($"{Indent}{value.Name}: {TimeText.Describe(seconds, _now)}");
+            return;
+        }
+
+        _output.WriteLine($"{Indent}{value.Name}: {DisplayText.Escape(text)}");
     }
 
     private static bool IsTime(string name)

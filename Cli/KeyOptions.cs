@@ -7,7 +7,7 @@ using TinyJwt.Crypto;
 namespace TinyJwt.Cli;
 
 /// <summary>
-/// Reads the HMAC key from the key options or from <c>TINYJWT_SECRET</c>; an option wins over
+/// Reads the HMAC key from the key options or from <c>TINYJWT_SECRET</c>. An option wins over
 /// the environment variable, and at most one key option may be given.
 /// </summary>
 internal static class KeyOptions
@@ -35,7 +35,7 @@ internal static class KeyOptions
 
     /// <summary>
     /// Returns the key named on the command line or in the environment, or null when there is
-    /// none; throws <see cref="UsageException"/> for two key options or an unreadable key.
+    /// none. Throws <see cref="UsageException"/> for two key options or an unreadable key.
     /// </summary>
     public static HmacKey? Read(ParsedArguments arguments, CommandContext context)
     {
@@ -89,10 +89,9 @@ internal static class KeyOptions
         }
 
         string warning =
-            $"warning: the key is {key.Bytes.Length} bytes ({key.Bytes.Length * 8} bits) but " +
-            $"HS256 requires at least {Hs256.MinimumKeyLength} bytes (256 bits) " +
-            "(RFC 7518 §3.2); " +
-            "it is used here, but the server rejects it.";
+            $"warning: the key is {key.Bytes.Length} bytes ({key.Bytes.Length * 8} bits), but " +
+            $"HS256 requires at least {Hs256.MinimumKeyLength} bytes (256 bits) by " +
+            "RFC 7518 §3.2. It is used here, but the server rejects it at start.";
         writer.WriteLine(palette.Warn(warning));
     }
 

@@ -12,8 +12,8 @@ namespace TinyJwt.Cli;
 /// </remarks>
 internal static class TimeText
 {
-    // DateTimeOffset covers years 0001 to 9999; the verifier rejects time claims beyond
-    // 253402300799 (9999-12-31T23:59:59Z) for the same reason.
+    // DateTimeOffset can represent only the years 0001 to 9999. The verifier likewise rejects
+    // time claims after 253402300799 (9999-12-31T23:59:59Z).
     private const long MinSeconds = -62135596800;
     private const long MaxSeconds = 253402300799;
 
@@ -32,10 +32,13 @@ internal static class TimeText
     {
         if (numericDate < MinSeconds || numericDate > MaxSeconds)
         {
-            return $"{numericDate} (outside the years 0001 to 9999)";
+            return string.Create(
+                CultureInfo.InvariantCulture, $"{numericDate} (outside the years 0001 to 9999)");
         }
 
-        return $"{numericDate} = {ToIso(numericDate)} ({Relative(numericDate, now)})";
+        string relative = Relative(numericDate, now);
+        return string.Create(
+            CultureInfo.InvariantCulture, $"{numericDate} = {ToIso(numericDate)} ({relative})");
     }
 
     /// <summary>Formats a NumericDate as UTC ISO 8601, for example 2024-11-14T00:57:23Z.</summary>
@@ -94,24 +97,24 @@ internal static class TimeText
 
         if (seconds < Minute)
         {
-            return $"{seconds} s";
+            return string.Create(CultureInfo.InvariantCulture, $"{seconds} s");
         }
 
         if (seconds < Hour)
         {
-            return $"{seconds / Minute} min";
+            return string.Create(CultureInfo.InvariantCulture, $"{seconds / Minute} min");
         }
 
         if (seconds < 2 * Day)
         {
-            return $"{seconds / Hour} h";
+            return string.Create(CultureInfo.InvariantCulture, $"{seconds / Hour} h");
         }
 
         if (seconds < 2 * Year)
         {
-            return $"{seconds / Day} days";
+            return string.Create(CultureInfo.InvariantCulture, $"{seconds / Day} days");
         }
 
-        return $"{seconds / Year} years";
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds / Year} years");
     }
 }
