@@ -145,7 +145,7 @@ internal static class HashPasswordCommand
             "  algorithm   pbkdf2-sha256: PBKDF2 with HMAC-SHA-256 (RFC 8018 §5.2)");
         output.WriteLine($"  iterations  {parsed.Iterations}");
         output.WriteLine(
-            $"  salt        {fields[3]} ({parsed.Salt.Length} random bytes, base64 without '=')");
+            $"  salt        {fields[3]} ({parsed.Salt.Length}-byte salt, base64 without '=')");
         output.WriteLine(
             $"  hash        {fields[4]} ({parsed.Hash.Length}-byte derived key, base64 " +
             "without '=')");

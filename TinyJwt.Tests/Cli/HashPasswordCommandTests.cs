@@ -32,7 +32,7 @@ public class HashPasswordCommandTests
             Assert.That(stored, Does.StartWith("$pbkdf2-sha256$i=1000$"));
             Assert.That(PasswordHasher.TryParse(stored, out _), Is.True);
             Assert.That(run.Output, Does.Contain("  iterations  1000"));
-            Assert.That(run.Output, Does.Contain("16 random bytes"));
+            Assert.That(run.Output, Does.Contain("16-byte salt"));
             Assert.That(run.Output, Does.Contain("32-byte derived key"));
             Assert.That(run.Output, Does.Not.Contain(Password));
         }
