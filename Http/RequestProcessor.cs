@@ -43,9 +43,8 @@ internal static class RequestProcessor
             answer = Answers.InternalError;
         }
 
-        if (answer.Aborted)
+        if (answer.AlreadySent)
         {
-            context.Response.Abort();
             LogRequest(log, method, path, answer, started);
             return;
         }

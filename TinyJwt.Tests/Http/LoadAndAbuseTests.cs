@@ -117,6 +117,7 @@ public class LoadAndAbuseTests
         string token = await _server.RegisterAndLoginAsync("Romel", "pass1425");
         using var release = new ManualResetEventSlim();
         Task<(bool, int)> running = _server.Server.HashGate.TryRunAsync(() => Block(release));
+        await WaitUntilAsync(() => _server.Server.HashGate.QueuedCount == 0);
         Task<(bool, int)> queued = _server.Server.HashGate.TryRunAsync(() => Block(release));
 
         using HttpResponseMessage login = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
@@ -147,6 +148,7 @@ public class LoadAndAbuseTests
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
         using var release = new ManualResetEventSlim();
         Task<(bool, int)> running = _server.Server.HashGate.TryRunAsync(() => Block(release));
+        await WaitUntilAsync(() => _server.Server.HashGate.QueuedCount == 0);
 
         Task<HttpResponseMessage> login = _server.PostCredentialsAsync("/login", "Romel", "pass1425");
         await WaitUntilAsync(() => _server.Server.HashGate.QueuedCount == 1);
