@@ -75,14 +75,15 @@ public sealed class TinyJwtServer : IAsyncDisposable
         _router.Add("POST", "/login", accounts.LoginAsync);
         _router.Add("POST", "/set-jwt", accounts.SetJwtAsync);
         _router.Add("GET", "/get-jwt", tokens.GetJwtAsync);
-        foreach (string prefix in ListenerPrefixes.For(options.Host, options.Port))
+        Prefixes = ListenerPrefixes.For(options.Host, options.Port);
+        foreach (string prefix in Prefixes)
         {
             _listener.Prefixes.Add(prefix);
         }
     }
 
     /// <summary>URL prefixes the listener serves.</summary>
-    public IReadOnlyCollection<string> Prefixes => [.. _listener.Prefixes];
+    public IReadOnlyList<string> Prefixes { get; }
 
     /// <summary>Hash queue, exposed so tests can fill it.</summary>
     internal HashGate HashGate => _hashGate;
@@ -149,6 +150,13 @@ public sealed class TinyJwtServer : IAsyncDisposable
         if (_listener.IsListening)
         {
             await StopAsync();
+        }
+        else if (!_stopped)
+        {
+            // Start failed or never ran, so only the hashing threads need stopping.
+            _stopped = true;
+            _hashGate.Dispose();
+            _listener.Close();
         }
 
         _stopping.Dispose();
