@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -118,7 +119,9 @@ internal static class DecodeCommand
             if (!headingWritten)
             {
                 output.WriteLine();
-                output.WriteLine($"Times (now is {TimeText.Describe(now, now)}):");
+                string nowText = string.Create(
+                    CultureInfo.InvariantCulture, $"{now} = {TimeText.ToIso(now)}");
+                output.WriteLine($"Times (now is {nowText}):");
                 headingWritten = true;
             }
 
