@@ -35,6 +35,14 @@ internal static class Answers
         "The server is busy hashing passwords; retry after a few seconds",
         "password hashing queue full or wait timed out") with { RetryAfterSeconds = 2 };
 
+    public static readonly ApiResponse ShuttingDown = ApiResponse.Error(
+        503,
+        "The server is shutting down; retry in a few seconds") with
+    {
+        RetryAfterSeconds = 5,
+        CloseConnection = true,
+    };
+
     public static readonly ApiResponse InternalError = ApiResponse.Error(
         500,
         "Internal server error; the server log has the details") with { CloseConnection = true };

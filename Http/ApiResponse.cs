@@ -26,8 +26,8 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body)
     /// <summary>Whether the connection is closed after this answer.</summary>
     public bool CloseConnection { get; init; }
 
-    /// <summary>Whether the connection was cut, so the answer is only logged, never sent.</summary>
-    public bool Aborted { get; init; }
+    /// <summary>Whether the answer was already sent outside the handler, so it is only logged.</summary>
+    public bool AlreadySent { get; init; }
 
     /// <summary>Builds <c>{"error": message}</c> with the given status.</summary>
     public static ApiResponse Error(int statusCode, string message, string? logReason = null)

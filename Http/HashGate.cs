@@ -45,6 +45,9 @@ internal sealed class HashGate : IDisposable
         }
     }
 
+    /// <summary>Number of work items waiting for a hashing thread.</summary>
+    public int QueuedCount => _queue.Count;
+
     /// <summary>
     /// Runs the work on a hashing thread; returns false without running it when the queue is
     /// full or the work waited longer than the queue timeout.

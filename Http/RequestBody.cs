@@ -11,7 +11,7 @@ internal static class RequestBody
 {
     /// <summary>
     /// Reads the body, or returns the rejection to send instead: 400 without a body, 413 over
-    /// the limit, 415 for another media type, or an aborted 408 when the client is too slow.
+    /// the limit, 415 for another media type, or a 408 already sent when the client is too slow.
     /// </summary>
     /// <exception cref="ClientDisconnectedException">The client left mid-body.</exception>
     public static async Task<(byte[]? Body, ApiResponse? Rejection)> ReadJsonAsync(
@@ -47,28 +47,43 @@ internal static class RequestBody
         using var timeoutSource =
             CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
+        string reason = $"request body not received within {timeout.TotalSeconds:0.#} s";
+        ApiResponse timedOut = ApiResponse.Error(408, "Request body timed out", reason)
+            with { CloseConnection = true };
 
         // HttpListener has no timeout for body reads, so a stalled client would hold this request
-        // forever. Aborting the response closes the socket, which ends the pending read.
-        using CancellationTokenRegistration abortOnTimeout =
-            timeoutSource.Token.Register(() => context.Response.Abort());
+        // forever. On timeout the 408 is sent at once and the connection closed, which ends the
+        // pending read. The state decides which of the read and the timer answers: 0 while
+        // reading, 1 once the body is in, 2 once the timer has answered.
+        int state = 0;
+        using CancellationTokenRegistration answerOnTimeout = timeoutSource.Token.Register(() =>
+        {
+            if (Interlocked.CompareExchange(ref state, 2, 0) == 0)
+            {
+                ResponseWriter.SendNow(context.Response, timedOut);
+            }
+        });
         try
         {
-            return await ReadAtMostAsync(request.InputStream, maxBytes, timeoutSource.Token);
+            (byte[]? Body, ApiResponse? Rejection) result =
+                await ReadAtMostAsync(request.InputStream, maxBytes, timeoutSource.Token);
+            if (Interlocked.CompareExchange(ref state, 1, 0) == 0)
+            {
+                return result;
+            }
         }
-        catch (Exception exception) when (timeoutSource.IsCancellationRequested
+        catch (Exception exception) when (Volatile.Read(ref state) == 2
             && exception is IOException or HttpListenerException or ObjectDisposedException
                 or OperationCanceledException)
         {
-            string reason = $"request body not received within {timeout.TotalSeconds:0.#} s; "
-                + "connection closed";
-            return (null, ApiResponse.Error(408, "Request body timed out", reason)
-                with { Aborted = true });
+            // The timer closed the connection under the read.
         }
         catch (Exception exception) when (exception is IOException or HttpListenerException)
         {
             throw new ClientDisconnectedException(exception);
         }
+
+        return (null, timedOut with { AlreadySent = true });
     }
 
     private static async Task<(byte[]? Body, ApiResponse? Rejection)> ReadAtMostAsync(

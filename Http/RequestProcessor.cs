@@ -11,12 +11,14 @@ namespace TinyJwt.Http;
 internal static class RequestProcessor
 {
     /// <summary>
-    /// Runs the router and writes its answer. A handler exception becomes a logged 500, and a
-    /// client that leaves becomes a client event in the log; neither reaches the accept loop.
+    /// Runs the router, or the override when one is given, and writes the answer. A handler
+    /// exception becomes a logged 500, and a client that leaves becomes a client event in the
+    /// log; neither reaches the accept loop.
     /// </summary>
     public static async Task ProcessAsync(
         HttpListenerContext context,
         Router router,
+        RouteHandler? handlerOverride,
         ServerLog log,
         CancellationToken cancellationToken)
     {
@@ -28,7 +30,9 @@ internal static class RequestProcessor
         ApiResponse answer;
         try
         {
-            answer = await router.DispatchAsync(context, path, cancellationToken);
+            answer = handlerOverride is null
+                ? await router.DispatchAsync(context, path, cancellationToken)
+                : await handlerOverride(context, cancellationToken);
         }
         catch (ClientDisconnectedException exception)
         {
@@ -43,9 +47,8 @@ internal static class RequestProcessor
             answer = Answers.InternalError;
         }
 
-        if (answer.Aborted)
+        if (answer.AlreadySent)
         {
-            context.Response.Abort();
             LogRequest(log, method, path, answer, started);
             return;
         }

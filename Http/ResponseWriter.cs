@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.IO;
 using System.Net;
 using System.Threading.Tasks;
 
@@ -10,6 +12,32 @@ internal static class ResponseWriter
     /// <summary>Sends status, headers and body once, with a known Content-Length.</summary>
     /// <exception cref="HttpListenerException">The client reset the connection.</exception>
     public static async Task WriteAsync(HttpListenerResponse response, ApiResponse answer)
+    {
+        SetHeaders(response, answer);
+        await response.OutputStream.WriteAsync(answer.Body);
+        response.Close();
+    }
+
+    /// <summary>
+    /// Sends the answer synchronously from outside the request's task, as the body-read timer
+    /// does, and closes the connection; a client already gone is ignored.
+    /// </summary>
+    public static void SendNow(HttpListenerResponse response, ApiResponse answer)
+    {
+        try
+        {
+            SetHeaders(response, answer);
+            response.Close(answer.Body, willBlock: true);
+        }
+        catch (Exception exception) when (exception
+            is HttpListenerException or IOException or ObjectDisposedException
+                or InvalidOperationException)
+        {
+            // The client left first; there is nobody to answer.
+        }
+    }
+
+    private static void SetHeaders(HttpListenerResponse response, ApiResponse answer)
     {
         response.StatusCode = answer.StatusCode;
         response.ContentType = "application/json";
@@ -38,8 +66,5 @@ internal static class ResponseWriter
         {
             response.KeepAlive = false;
         }
-
-        await response.OutputStream.WriteAsync(answer.Body);
-        response.Close();
     }
 }

@@ -75,14 +75,15 @@ public sealed class TinyJwtServer : IAsyncDisposable
         _router.Add("POST", "/login", accounts.LoginAsync);
         _router.Add("POST", "/set-jwt", accounts.SetJwtAsync);
         _router.Add("GET", "/get-jwt", tokens.GetJwtAsync);
-        foreach (string prefix in ListenerPrefixes.For(options.Host, options.Port))
+        Prefixes = ListenerPrefixes.For(options.Host, options.Port);
+        foreach (string prefix in Prefixes)
         {
             _listener.Prefixes.Add(prefix);
         }
     }
 
     /// <summary>URL prefixes the listener serves.</summary>
-    public IReadOnlyCollection<string> Prefixes => [.. _listener.Prefixes];
+    public IReadOnlyList<string> Prefixes { get; }
 
     /// <summary>Hash queue, exposed so tests can fill it.</summary>
     internal HashGate HashGate => _hashGate;
@@ -106,9 +107,13 @@ public sealed class TinyJwtServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops accepting, waits for requests in flight up to the shutdown timeout, then cuts the
-    /// rest and closes the listener. The store stays open: its owner disposes it.
+    /// Stops taking new work, waits for requests in flight up to the shutdown timeout, then cuts
+    /// the rest and closes the listener. The store stays open: its owner disposes it.
     /// </summary>
+    /// <remarks>
+    /// HttpListener.Stop closes every connection, including those whose request is still being
+    /// handled, so it comes last. Until then, requests that arrive get a quick 503.
+    /// </remarks>
     public async Task StopAsync()
     {
         if (_stopped)
@@ -123,22 +128,16 @@ public sealed class TinyJwtServer : IAsyncDisposable
             _drained.TrySetResult();
         }
 
-        // Stop closes the listening socket and idle connections. Requests already handed to us
-        // keep their connection and can still be answered.
-        _listener.Stop();
         Task timeout = Task.Delay(_options.ShutdownTimeout);
         bool drained = await Task.WhenAny(_drained.Task, timeout) == _drained.Task;
         if (!drained)
         {
             _log.Write($"{ServerLog.Timestamp()} shutdown: {_inFlight.Count} requests still "
-                + $"running after {_options.ShutdownTimeout.TotalSeconds:0} s; cutting them off");
+                + $"running after {_options.ShutdownTimeout.TotalSeconds:0.#} s; cutting them off");
             await _abandoned.CancelAsync();
-            foreach (HttpListenerContext context in _inFlight.Keys)
-            {
-                context.Response.Abort();
-            }
         }
 
+        _listener.Stop();
         await Task.WhenAll(_acceptLoops);
         _listener.Close();
         _hashGate.Dispose();
@@ -152,6 +151,13 @@ public sealed class TinyJwtServer : IAsyncDisposable
         {
             await StopAsync();
         }
+        else if (!_stopped)
+        {
+            // Start failed or never ran, so only the hashing threads need stopping.
+            _stopped = true;
+            _hashGate.Dispose();
+            _listener.Close();
+        }
 
         _stopping.Dispose();
         _abandoned.Dispose();
@@ -159,7 +165,7 @@ public sealed class TinyJwtServer : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stopping.IsCancellationRequested)
+        while (true)
         {
             HttpListenerContext context;
             try
@@ -167,7 +173,8 @@ public sealed class TinyJwtServer : IAsyncDisposable
                 context = await _listener.GetContextAsync();
             }
             catch (Exception exception) when (_stopping.IsCancellationRequested
-                && exception is HttpListenerException or ObjectDisposedException)
+                && exception is HttpListenerException or ObjectDisposedException
+                    or InvalidOperationException)
             {
                 return;
             }
@@ -187,7 +194,16 @@ public sealed class TinyJwtServer : IAsyncDisposable
     {
         try
         {
-            await RequestProcessor.ProcessAsync(context, _router, _log, _abandoned.Token);
+            // Once shutdown has begun, new requests get 503 so the in-flight ones can finish.
+            RouteHandler? shuttingDown = _stopping.IsCancellationRequested
+                ? (_, _) => Task.FromResult(Answers.ShuttingDown)
+                : null;
+            await RequestProcessor.ProcessAsync(
+                context,
+                _router,
+                shuttingDown,
+                _log,
+                _abandoned.Token);
         }
         finally
         {

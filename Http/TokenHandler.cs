@@ -65,6 +65,12 @@ internal sealed class TokenHandler(TokenVerifier verifier)
             return (null, null);
         }
 
+        // "Bearer" with no credentials after it is a missing token, not a bare token.
+        if (value.Equals("Bearer", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, null);
+        }
+
         int space = value.IndexOf(' ');
         if (space < 0)
         {

@@ -12,6 +12,14 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return Now;
     }
 
+    // Timestamps follow the manual clock too, so elapsed times move only when a test says so.
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
+    {
+        return Now.UtcTicks;
+    }
+
     public void Advance(TimeSpan time)
     {
         Now += time;
