@@ -26,7 +26,7 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body)
     /// <summary>Whether the connection is closed after this answer.</summary>
     public bool CloseConnection { get; init; }
 
-    /// <summary>Whether the answer was already sent outside the handler, so it is only logged.</summary>
+    /// <summary>Whether the answer was sent outside the handler, so it is only logged.</summary>
     public bool AlreadySent { get; init; }
 
     /// <summary>Builds <c>{"error": message}</c> with the given status.</summary>
