@@ -10,7 +10,7 @@ using TinyJwt.Crypto;
 
 namespace TinyJwt.Tests.Http;
 
-// Every error answer of the wire contract, with its status, exact message and headers.
+// Every error response of the wire contract, with its status, exact message and headers.
 public class ContractErrorTests
 {
     private TestServer _server = null!;

@@ -174,7 +174,7 @@ public class WalkthroughTests
     }
 }
 
-/// <summary>Helpers to read JSON answers in tests.</summary>
+/// <summary>Helpers to read JSON responses in tests.</summary>
 internal static class Json
 {
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
