@@ -76,7 +76,9 @@ internal static class ServeCommand
         byte[] key;
         try
         {
-            (key, string source) = SigningKey.Resolve(options, log.Write);
+            (key, string source) = SigningKey.Resolve(
+                options,
+                line => log.Write($"{ServerLog.Timestamp()} {line}"));
             log.Write($"{ServerLog.Timestamp()} HMAC key from {source} ({key.Length} bytes)");
         }
         catch (ConfigurationException exception)

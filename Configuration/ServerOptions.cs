@@ -32,7 +32,7 @@ public sealed record ServerOptions
     /// <summary>Whether the caller asked for the usage text instead of a run.</summary>
     public bool ShowHelp { get; init; }
 
-    /// <summary>Maximum request body size in bytes; a larger body is answered 413.</summary>
+    /// <summary>Maximum request body size in bytes; a larger body gets 413.</summary>
     public int MaxBodyBytes { get; init; } = 16 * 1024;
 
     /// <summary>Time a client has to send the whole body before the connection is cut.</summary>

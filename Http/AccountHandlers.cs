@@ -33,21 +33,21 @@ internal sealed class AccountHandlers(
         // Checking first spares a hash for a taken name. TryAddAsync still decides a race.
         if (store.TryGetPasswordHash(credentials.UserName, out _))
         {
-            return Answers.UsernameExists;
+            return Responses.UsernameExists;
         }
 
         (bool ran, string passwordHash) =
             await hashGate.TryRunAsync(() => hasher.Hash(credentials.Password));
         if (!ran)
         {
-            return Answers.ServerBusy;
+            return Responses.ServerBusy;
         }
 
         bool added = await store.TryAddAsync(credentials.UserName, passwordHash, cancellationToken);
-        return added ? Answers.UserRegistered : Answers.UsernameExists;
+        return added ? Responses.UserRegistered : Responses.UsernameExists;
     }
 
-    /// <summary>Checks the password and answers with a token: POST /login.</summary>
+    /// <summary>Checks the password and responses with a token: POST /login.</summary>
     public Task<ApiResponse> LoginAsync(
         HttpListenerContext context,
         CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ internal sealed class AccountHandlers(
         return IssueTokenAsync(context, "Login successful", cancellationToken);
     }
 
-    /// <summary>Checks the password and answers with a token: POST /set-jwt.</summary>
+    /// <summary>Checks the password and responses with a token: POST /set-jwt.</summary>
     public Task<ApiResponse> SetJwtAsync(
         HttpListenerContext context,
         CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ internal sealed class AccountHandlers(
         {
             string reason = $"{options.MaxFailedLogins} failed logins for this user name within "
                 + $"{options.FailedLoginWindow.TotalMinutes:0.#} min";
-            return Answers.TooManyAttempts with
+            return Responses.TooManyAttempts with
             {
                 RetryAfterSeconds = retryAfterSeconds,
                 LogReason = reason,
@@ -91,19 +91,19 @@ internal sealed class AccountHandlers(
             await hashGate.TryRunAsync(() => CheckPassword(userName, credentials.Password));
         if (!ran)
         {
-            return Answers.ServerBusy;
+            return Responses.ServerBusy;
         }
 
         if (check.Outcome == PasswordCheckOutcome.UnknownUser)
         {
             throttle.RecordFailure(userName);
-            return Answers.UserNotFound;
+            return Responses.UserNotFound;
         }
 
         if (check.Outcome == PasswordCheckOutcome.Mismatch)
         {
             throttle.RecordFailure(userName);
-            return Answers.InvalidPassword;
+            return Responses.InvalidPassword;
         }
 
         throttle.Reset(userName);
@@ -116,7 +116,7 @@ internal sealed class AccountHandlers(
         return new ApiResponse(200, ApiResponse.Encode("message", message, "token", token));
     }
 
-    // Runs on a hashing thread. An unknown user still costs one hash, so the time of the answer
+    // Runs on a hashing thread. An unknown user still costs one hash, so the time of the response
     // does not tell which names exist (the 404 and 401 messages do, as the tutorial's did).
     private PasswordCheck CheckPassword(string userName, string password)
     {

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace TinyJwt.Http;
 
 /// <summary>
-/// Answer of a handler: status, JSON body bytes, optional headers, and the reason written to the
+/// Response of a handler: status, JSON body bytes, optional headers, and the reason written to the
 /// request log (never sent to the client).
 /// </summary>
 internal sealed record ApiResponse(int StatusCode, byte[] Body)
@@ -23,10 +23,10 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body)
     /// <summary>Seconds for the <c>Retry-After</c> header, or null.</summary>
     public int? RetryAfterSeconds { get; init; }
 
-    /// <summary>Whether the connection is closed after this answer.</summary>
+    /// <summary>Whether the connection is closed after this response.</summary>
     public bool CloseConnection { get; init; }
 
-    /// <summary>Whether the answer was already sent outside the handler, so it is only logged.</summary>
+    /// <summary>Whether the response was sent outside the handler, so it is only logged.</summary>
     public bool AlreadySent { get; init; }
 
     /// <summary>Builds <c>{"error": message}</c> with the given status.</summary>
@@ -46,7 +46,7 @@ internal sealed record ApiResponse(int StatusCode, byte[] Body)
 
     /// <summary>Encodes a JSON object of two string members, then a newline.</summary>
     /// <remarks>
-    /// Members come in the order given. Flask's jsonify sorts keys, and every answer here already
+    /// Members come in the order given. Flask's jsonify sorts keys, and every response here already
     /// lists them alphabetically. Non-ASCII text is escaped as \uXXXX, so bodies are ASCII.
     /// </remarks>
     public static byte[] Encode(string name, string value, string? secondName, string? secondValue)

@@ -7,7 +7,7 @@ internal static class ContentType
 {
     /// <summary>
     /// Returns null for <c>application/json</c>, with or without <c>charset=utf-8</c>, and
-    /// otherwise the message of the 415 answer.
+    /// otherwise the message of the 415 response.
     /// </summary>
     /// <remarks>
     /// Media types and the charset value are case-insensitive (RFC 9110 §8.3.1). JSON exchanged

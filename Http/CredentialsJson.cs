@@ -12,7 +12,7 @@ internal sealed record Credentials(string UserName, string Password);
 internal static class CredentialsJson
 {
     /// <summary>
-    /// Parses and validates the body; returns the credentials, or the message of the 400 answer.
+    /// Parses and validates the body; returns the credentials, or the message of the 400 response.
     /// The message never contains a value from the body.
     /// </summary>
     public static (Credentials? Credentials, string? Problem) Parse(byte[] body)

@@ -49,8 +49,8 @@ internal sealed class HashGate : IDisposable
     public int QueuedCount => _queue.Count;
 
     /// <summary>
-    /// Runs the work on a hashing thread; returns false without running it when the queue is
-    /// full or the work waited longer than the queue timeout.
+    /// Runs the work on a hashing thread. Returns false without running it when the queue is
+    /// full, or when the work waited longer than the queue timeout.
     /// </summary>
     public async Task<(bool Ran, T Result)> TryRunAsync<T>(Func<T> work)
     {

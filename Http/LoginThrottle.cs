@@ -9,8 +9,8 @@ namespace TinyJwt.Http;
 /// </summary>
 /// <remarks>
 /// The window is fixed: it starts at the first failure and lasts its full length. Memory is
-/// bounded by evicting the name whose window started first, so a flood of made-up names can
-/// push a real name out of the table early; that only ends its lock-out early.
+/// bounded by evicting the name whose window started first. A flood of made-up names can
+/// therefore push a real name out of the table, which only ends its lock-out early.
 /// </remarks>
 internal sealed class LoginThrottle
 {

@@ -53,8 +53,8 @@ internal static class RequestBody
 
         // HttpListener has no timeout for body reads, so a stalled client would hold this request
         // forever. On timeout the 408 is sent at once and the connection closed, which ends the
-        // pending read. The state decides which of the read and the timer answers: 0 while
-        // reading, 1 once the body is in, 2 once the timer has answered.
+        // pending read. The state decides whether the read or the timer sends the response:
+        // 0 while reading, 1 once the body is in, 2 once the timer has sent the 408.
         int state = 0;
         using CancellationTokenRegistration answerOnTimeout = timeoutSource.Token.Register(() =>
         {
@@ -91,7 +91,7 @@ internal static class RequestBody
         int maxBytes,
         CancellationToken cancellationToken)
     {
-        // One byte more than the limit tells a body at the limit from a larger one.
+        // Reading one byte past the limit separates a body at the limit from a larger one.
         byte[] buffer = new byte[maxBytes + 1];
         int total = 0;
         while (total < buffer.Length)

@@ -7,11 +7,11 @@ using System.Threading.Tasks;
 
 namespace TinyJwt.Http;
 
-/// <summary>Runner of one request: route, answer, and one log line.</summary>
+/// <summary>Runner of one request: route, response, and one log line.</summary>
 internal static class RequestProcessor
 {
     /// <summary>
-    /// Runs the router, or the override when one is given, and writes the answer. A handler
+    /// Runs the router, or the override when one is given, and writes the response. A handler
     /// exception becomes a logged 500, and a client that leaves becomes a client event in the
     /// log; neither reaches the accept loop.
     /// </summary>
@@ -44,7 +44,7 @@ internal static class RequestProcessor
         catch (Exception exception)
         {
             log.WriteError($"{method} {path}", exception);
-            answer = Answers.InternalError;
+            answer = Responses.InternalError;
         }
 
         if (answer.AlreadySent)
@@ -60,7 +60,7 @@ internal static class RequestProcessor
         catch (Exception exception) when (exception
             is HttpListenerException or IOException or ObjectDisposedException)
         {
-            // A reset before the answer is sent, or a request the listener already refused
+            // A reset before the response is sent, or a request the listener already refused
             // (for example 411 without a length), disposes the response.
             string reason = $"answer {answer.StatusCode} not delivered: {exception.Message}";
             LogClientEvent(log, method, path, started, reason);

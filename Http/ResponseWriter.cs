@@ -19,7 +19,7 @@ internal static class ResponseWriter
     }
 
     /// <summary>
-    /// Sends the answer synchronously from outside the request's task, as the body-read timer
+    /// Sends the response synchronously from outside the request's task, as the body-read timer
     /// does, and closes the connection; a client already gone is ignored.
     /// </summary>
     public static void SendNow(HttpListenerResponse response, ApiResponse answer)
@@ -33,7 +33,7 @@ internal static class ResponseWriter
             is HttpListenerException or IOException or ObjectDisposedException
                 or InvalidOperationException)
         {
-            // The client left first; there is nobody to answer.
+            // The client left first; there is nobody to response.
         }
     }
 
@@ -43,8 +43,7 @@ internal static class ResponseWriter
         response.ContentType = "application/json";
         response.ContentLength64 = answer.Body.Length;
 
-        // The listener's default names it, version included, which tells an attacker nothing
-        // useful but is not needed either.
+        // The listener's default value names the listener and its version, which no client needs.
         response.Headers[HttpResponseHeader.Server] = "TinyJwt";
         if (answer.Challenge is not null)
         {

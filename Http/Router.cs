@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace TinyJwt.Http;
 
-/// <summary>Handler of one route: reads the request and returns the answer to send.</summary>
+/// <summary>Handler of one route: reads the request and returns the response to send.</summary>
 internal delegate Task<ApiResponse> RouteHandler(
     HttpListenerContext context,
     CancellationToken cancellationToken);
@@ -42,11 +42,11 @@ internal sealed class Router
         string method = context.Request.HttpMethod;
 
         // An unread request body would be drained before the connection could be reused, so
-        // early answers to requests with a body close the connection.
+        // early responses to requests with a body close the connection.
         bool unreadBody = context.Request.HasEntityBody;
         if (!_routes.TryGetValue(path, out Dictionary<string, RouteHandler>? methods))
         {
-            return Task.FromResult(Answers.NoRoute with { CloseConnection = unreadBody });
+            return Task.FromResult(Responses.NoRoute with { CloseConnection = unreadBody });
         }
 
         if (!methods.TryGetValue(method, out RouteHandler? handler))

@@ -12,7 +12,7 @@ namespace TinyJwt.Http;
 
 /// <summary>
 /// The HTTP server: an <see cref="HttpListener"/>, several pending accepts, and one task per
-/// request that runs the router and writes one JSON answer.
+/// request that runs the router and writes one JSON response.
 /// </summary>
 public sealed class TinyJwtServer : IAsyncDisposable
 {
@@ -196,7 +196,7 @@ public sealed class TinyJwtServer : IAsyncDisposable
         {
             // Once shutdown has begun, new requests get 503 so the in-flight ones can finish.
             RouteHandler? shuttingDown = _stopping.IsCancellationRequested
-                ? (_, _) => Task.FromResult(Answers.ShuttingDown)
+                ? (_, _) => Task.FromResult(Responses.ShuttingDown)
                 : null;
             await RequestProcessor.ProcessAsync(
                 context,

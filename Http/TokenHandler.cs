@@ -29,12 +29,12 @@ internal sealed class TokenHandler(TokenVerifier verifier)
         (string? token, string? problem) = ExtractToken(authorization);
         if (problem is not null)
         {
-            return Answers.InvalidToken with { LogReason = problem };
+            return Responses.InvalidToken with { LogReason = problem };
         }
 
         if (token is null)
         {
-            return Answers.TokenMissing;
+            return Responses.TokenMissing;
         }
 
         TokenVerificationResult result = verifier.Verify(token);
@@ -48,8 +48,8 @@ internal sealed class TokenHandler(TokenVerifier verifier)
 
         // Only a token with a valid signature can be reported as expired.
         ApiResponse rejection = result.Failure == TokenFailure.Expired
-            ? Answers.TokenExpired
-            : Answers.InvalidToken;
+            ? Responses.TokenExpired
+            : Responses.InvalidToken;
         return rejection with { LogReason = result.Description };
     }
 

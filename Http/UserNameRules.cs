@@ -78,7 +78,7 @@ internal static class PasswordRules
 {
     public const int MinLength = 8;
 
-    // NIST asks verifiers to accept at least 64 characters; the cap bounds the work of one hash.
+    // NIST requires verifiers to accept at least 64 characters, and the cap bounds one hash's work.
     public const int MaxLength = 1024;
 
     /// <summary>Returns null for a valid length, else the message naming the rule.</summary>

@@ -10,7 +10,7 @@ using TinyJwt.Crypto;
 
 namespace TinyJwt.Tests.Http;
 
-// Every error answer of the wire contract, with its status, exact message and headers.
+// Every error response of the wire contract, with its status, exact message and headers.
 public class ContractErrorTests
 {
     private TestServer _server = null!;
@@ -32,7 +32,8 @@ public class ContractErrorTests
     {
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
 
-        using HttpResponseMessage response = await _server.PostCredentialsAsync("/register", "Romel", "other password");
+        using HttpResponseMessage response =
+            await _server.PostCredentialsAsync("/register", "Romel", "other password");
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "Username already exists");
     }
@@ -41,7 +42,8 @@ public class ContractErrorTests
     [TestCase("/set-jwt")]
     public async Task Login_UnknownUser_Returns404(string path)
     {
-        using HttpResponseMessage response = await _server.PostCredentialsAsync(path, "nobody", "password1");
+        using HttpResponseMessage response =
+            await _server.PostCredentialsAsync(path, "nobody", "password1");
 
         await AssertErrorAsync(response, HttpStatusCode.NotFound, "User not found");
     }
@@ -52,7 +54,8 @@ public class ContractErrorTests
     {
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
 
-        using HttpResponseMessage response = await _server.PostCredentialsAsync(path, "Romel", "pass1426");
+        using HttpResponseMessage response =
+            await _server.PostCredentialsAsync(path, "Romel", "pass1426");
 
         await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Invalid password");
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer"));
@@ -99,7 +102,8 @@ public class ContractErrorTests
     public async Task GetJwt_ExpiredTokenOtherKey_Invalid()
     {
         long past = _server.Clock.GetUtcNow().ToUnixTimeSeconds() - 10;
-        string token = Sign(Header, $"{{\"sub\":\"Romel\",\"iat\":{past - 60},\"exp\":{past}}}", "another key of thirty-two bytes or more!");
+        string claims = $"{{\"sub\":\"Romel\",\"iat\":{past - 60},\"exp\":{past}}}";
+        string token = Sign(Header, claims, "another key of thirty-two bytes or more!");
 
         using HttpResponseMessage response = await _server.GetJwtAsync("Bearer " + token);
 
@@ -122,14 +126,17 @@ public class ContractErrorTests
             // Signed with a key the server does not have.
             Sign(Header, claims, "not the server's key, but long enough"),
             // The right key, but an audience this server is not (RFC 7519 §4.1.3).
-            Sign(Header, $"{{\"sub\":\"admin\",\"aud\":\"x\",\"exp\":{now + 60}}}", TestServer.Secret),
+            Sign(
+                Header,
+                $"{{\"sub\":\"admin\",\"aud\":\"x\",\"exp\":{now + 60}}}",
+                TestServer.Secret),
             // The right key, but no subject.
             Sign(Header, $"{{\"exp\":{now + 60}}}", TestServer.Secret),
             // Two and four segments, padding, and the standard base64 alphabet.
             $"{parts[0]}.{parts[1]}",
             token + ".x",
             token + "=",
-            token.Replace('-', '+').Replace('_', '/') + (token.Contains('-') || token.Contains('_') ? "" : "+"),
+            token.Replace('-', '+').Replace('_', '/') + "+",
             "not-a-token",
             new string('a', TokenVerifier.MaxTokenLength + 1),
         ];
@@ -142,8 +149,14 @@ public class ContractErrorTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), label);
-                Assert.That(await Json.ReadErrorAsync(response), Is.EqualTo("Invalid token"), label);
-                Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer error=\"invalid_token\""), label);
+                Assert.That(
+                    await Json.ReadErrorAsync(response),
+                    Is.EqualTo("Invalid token"),
+                    label);
+                Assert.That(
+                    response.Headers.WwwAuthenticate.ToString(),
+                    Is.EqualTo("Bearer error=\"invalid_token\""),
+                    label);
             }
         }
     }
@@ -152,11 +165,14 @@ public class ContractErrorTests
     public async Task GetJwt_SignedCustomToken_Valid()
     {
         long now = _server.Clock.GetUtcNow().ToUnixTimeSeconds();
-        string token = Sign(Header, $"{{\"sub\":\"made by hand\",\"exp\":{now + 60}}}", TestServer.Secret);
+        string claims = $"{{\"sub\":\"made by hand\",\"exp\":{now + 60}}}";
+        string token = Sign(Header, claims, TestServer.Secret);
 
         using HttpResponseMessage response = await _server.GetJwtAsync("Bearer " + token);
 
-        Assert.That((await Json.ReadAsync(response)).GetProperty("user").GetString(), Is.EqualTo("made by hand"));
+        Assert.That(
+            (await Json.ReadAsync(response)).GetProperty("user").GetString(),
+            Is.EqualTo("made by hand"));
     }
 
     [TestCase("Basic dXNlcjpwYXNz")]
@@ -174,7 +190,10 @@ public class ContractErrorTests
     [TestCase("POST", "/get-jwt", "GET")]
     [TestCase("DELETE", "/get-jwt", "GET")]
     [TestCase("HEAD", "/login", "POST")]
-    public async Task Route_WrongMethod_Returns405WithAllow(string method, string path, string allow)
+    public async Task Route_WrongMethod_Returns405WithAllow(
+        string method,
+        string path,
+        string allow)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
 
@@ -188,7 +207,9 @@ public class ContractErrorTests
 
         if (method != "HEAD")
         {
-            Assert.That(await Json.ReadErrorAsync(response), Does.Contain($"use {allow} for {path}"));
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Does.Contain($"use {allow} for {path}"));
         }
     }
 
@@ -204,7 +225,9 @@ public class ContractErrorTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That(await Json.ReadErrorAsync(response), Does.StartWith("No route for this path"));
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Does.StartWith("No route for this path"));
         }
     }
 
@@ -242,7 +265,9 @@ public class ContractErrorTests
         {
             Assert.That(response.StatusCode, Is.EqualTo(status));
             Assert.That(error, Is.EqualTo(message));
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(
+                response.Content.Headers.ContentType?.MediaType,
+                Is.EqualTo("application/json"));
         }
     }
 }

@@ -30,12 +30,15 @@ public class LoadAndAbuseTests
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
         for (int i = 0; i < 5; i++)
         {
-            using HttpResponseMessage failed = await _server.PostCredentialsAsync("/login", "Romel", "wrong password");
+            using HttpResponseMessage failed =
+                await _server.PostCredentialsAsync("/login", "Romel", "wrong password");
             Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         }
 
-        using HttpResponseMessage blocked = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
-        using HttpResponseMessage blockedSetJwt = await _server.PostCredentialsAsync("/set-jwt", "Romel", "pass1425");
+        using HttpResponseMessage blocked =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage blockedSetJwt =
+            await _server.PostCredentialsAsync("/set-jwt", "Romel", "pass1425");
 
         TimeSpan? retryAfter = blocked.Headers.RetryAfter?.Delta;
         using (Assert.EnterMultipleScope())
@@ -58,14 +61,18 @@ public class LoadAndAbuseTests
         }
 
         _server.Clock.Advance(TimeSpan.FromMinutes(10));
-        using HttpResponseMessage stillBlocked = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage stillBlocked =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
         _server.Clock.Advance(TimeSpan.FromMinutes(5));
-        using HttpResponseMessage allowed = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage allowed =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stillBlocked.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
-            Assert.That(stillBlocked.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromMinutes(5)));
+            Assert.That(
+                stillBlocked.Headers.RetryAfter?.Delta,
+                Is.EqualTo(TimeSpan.FromMinutes(5)));
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
@@ -76,9 +83,11 @@ public class LoadAndAbuseTests
         _server = TestServer.Start();
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
         var statuses = new List<HttpStatusCode>();
-        foreach (string password in new[] { "bad1bad1", "bad2bad2", "bad3bad3", "bad4bad4", "pass1425" })
+        string[] passwords = ["bad1bad1", "bad2bad2", "bad3bad3", "bad4bad4", "pass1425"];
+        foreach (string password in passwords)
         {
-            using HttpResponseMessage response = await _server.PostCredentialsAsync("/login", "Romel", password);
+            using HttpResponseMessage response =
+                await _server.PostCredentialsAsync("/login", "Romel", password);
             statuses.Add(response.StatusCode);
         }
 
@@ -87,7 +96,8 @@ public class LoadAndAbuseTests
             (await _server.PostCredentialsAsync("/login", "Romel", "bad password")).Dispose();
         }
 
-        using HttpResponseMessage fifth = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage fifth =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
 
         using (Assert.EnterMultipleScope())
         {
@@ -105,7 +115,8 @@ public class LoadAndAbuseTests
             (await _server.PostCredentialsAsync("/login", "ghost", "password1")).Dispose();
         }
 
-        using HttpResponseMessage response = await _server.PostCredentialsAsync("/login", "ghost", "password1");
+        using HttpResponseMessage response =
+            await _server.PostCredentialsAsync("/login", "ghost", "password1");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
@@ -113,15 +124,21 @@ public class LoadAndAbuseTests
     [Test]
     public async Task HashQueueFull_Returns503_GetJwtStillServed()
     {
-        _server = TestServer.Start(options => options with { HashConcurrency = 1, HashQueueLength = 1 });
+        _server = TestServer.Start(options => options with
+        {
+            HashConcurrency = 1,
+            HashQueueLength = 1,
+        });
         string token = await _server.RegisterAndLoginAsync("Romel", "pass1425");
         using var release = new ManualResetEventSlim();
         Task<(bool, int)> running = _server.Server.HashGate.TryRunAsync(() => Block(release));
         await WaitUntilAsync(() => _server.Server.HashGate.QueuedCount == 0);
         Task<(bool, int)> queued = _server.Server.HashGate.TryRunAsync(() => Block(release));
 
-        using HttpResponseMessage login = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
-        using HttpResponseMessage register = await _server.PostCredentialsAsync("/register", "new user", "pass1425");
+        using HttpResponseMessage login =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage register =
+            await _server.PostCredentialsAsync("/register", "new user", "pass1425");
         using HttpResponseMessage getJwt = await _server.GetJwtAsync("Bearer " + token);
         release.Set();
         await Task.WhenAll(running, queued);
@@ -150,7 +167,8 @@ public class LoadAndAbuseTests
         Task<(bool, int)> running = _server.Server.HashGate.TryRunAsync(() => Block(release));
         await WaitUntilAsync(() => _server.Server.HashGate.QueuedCount == 0);
 
-        Task<HttpResponseMessage> login = _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        Task<HttpResponseMessage> login =
+            _server.PostCredentialsAsync("/login", "Romel", "pass1425");
         await WaitUntilAsync(() => _server.Server.HashGate.QueuedCount == 1);
         _server.Clock.Advance(TimeSpan.FromSeconds(4));
         release.Set();
@@ -168,18 +186,24 @@ public class LoadAndAbuseTests
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
         store.FailReads = true;
 
-        using HttpResponseMessage failed = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage failed =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
         store.FailReads = false;
-        using HttpResponseMessage next = await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        using HttpResponseMessage next =
+            await _server.PostCredentialsAsync("/login", "Romel", "pass1425");
 
         string log = await _server.ReadLogAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failed.StatusCode, Is.EqualTo(HttpStatusCode.InternalServerError));
             Assert.That(await Json.ReadErrorAsync(failed), Does.StartWith("Internal server error"));
-            Assert.That(await failed.Content.ReadAsStringAsync(), Does.Not.Contain("FailingUserStore"));
+            Assert.That(
+                await failed.Content.ReadAsStringAsync(),
+                Does.Not.Contain("FailingUserStore"));
             Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(log, Does.Contain("ERROR POST /login: InvalidOperationException: store read failed"));
+            Assert.That(
+                log,
+                Does.Contain("ERROR POST /login: InvalidOperationException: store read failed"));
             Assert.That(_server.ErrorText, Does.Contain("FailingUserStore"));
         }
     }
@@ -219,12 +243,16 @@ public class LoadAndAbuseTests
         (await _server.PostCredentialsAsync("/login", "nobody", "password1")).Dispose();
         (await _server.Client.GetAsync("/get-jwt?secret=1")).Dispose();
 
-        string[] lines = (await _server.ReadLogAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        string log = await _server.ReadLogAsync();
+        string[] lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         string[] requestLines = lines.Where(line => line.Contains(" /")).ToArray();
         Assert.That(requestLines, Has.Length.EqualTo(2));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(requestLines[0], Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z POST /login 404 \d+\.\d ms - User not found$"));
+            Assert.That(
+                requestLines[0],
+                Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z "
+                    + @"POST /login 404 \d+\.\d ms - User not found$"));
             Assert.That(requestLines[1], Does.Contain("GET /get-jwt 400"));
             Assert.That(requestLines[1], Does.Not.Contain("secret"));
         }

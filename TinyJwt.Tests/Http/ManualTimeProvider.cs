@@ -2,7 +2,7 @@ using System;
 
 namespace TinyJwt.Tests.Http;
 
-/// <summary>Clock that stands still until a test moves it.</summary>
+/// <summary>Clock that is frozen until a test advances it.</summary>
 public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 {
     public DateTimeOffset Now { get; set; } = start;
@@ -12,7 +12,7 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
         return Now;
     }
 
-    // Timestamps follow the manual clock too, so elapsed times move only when a test says so.
+    // Timestamps follow the manual clock too, so elapsed times change only when a test advances it.
     public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 
     public override long GetTimestamp()

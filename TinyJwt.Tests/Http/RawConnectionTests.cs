@@ -10,7 +10,7 @@ using NUnit.Framework;
 
 namespace TinyJwt.Tests.Http;
 
-// Requests HttpClient cannot send: stalled and cut-off bodies, bodies on early answers.
+// Requests HttpClient cannot send: stalled and cut-off bodies, bodies on early responses.
 public class RawConnectionTests
 {
     // Bounds every read so a broken server fails the test instead of hanging it.
@@ -179,7 +179,7 @@ public class RawConnectionTests
         return text.ToString();
     }
 
-    // Reads one answer whose body ends with the newline every JSON answer ends with.
+    // Reads one response whose body ends with the newline every JSON response ends with.
     private static async Task<string> ReadOneAnswerAsync(TcpClient client)
     {
         using var limit = new CancellationTokenSource(ReadLimit);

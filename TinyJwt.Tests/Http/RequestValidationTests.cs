@@ -39,31 +39,99 @@ public class RequestValidationTests
         new object[] { "{}", "Request body is missing \"username\"" },
         new object[] { "{\"username\": \"abc\"}", "Request body is missing \"password\"" },
         new object[] { "{\"password\": \"password1\"}", "Request body is missing \"username\"" },
-        new object[] { "{\"username\": 5, \"password\": \"password1\"}", "\"username\" must be a string" },
-        new object[] { "{\"username\": null, \"password\": \"password1\"}", "\"username\" must be a string" },
-        new object[] { "{\"username\": \"abc\", \"password\": true}", "\"password\" must be a string" },
-        new object[] { "{\"username\": \"abc\", \"password\": [\"x\"]}", "\"password\" must be a string" },
-        new object[] { "{\"username\": \"\", \"password\": \"password1\"}", "\"username\" must not be empty" },
-        new object[] { "{\"username\": \"abc\", \"password\": \"\"}", "\"password\" must not be empty" },
+        new object[]
+        {
+            "{\"username\": 5, \"password\": \"password1\"}",
+            "\"username\" must be a string",
+        },
+        new object[]
+        {
+            "{\"username\": null, \"password\": \"password1\"}",
+            "\"username\" must be a string",
+        },
+        new object[]
+        {
+            "{\"username\": \"abc\", \"password\": true}",
+            "\"password\" must be a string",
+        },
+        new object[]
+        {
+            "{\"username\": \"abc\", \"password\": [\"x\"]}",
+            "\"password\" must be a string",
+        },
+        new object[]
+        {
+            "{\"username\": \"\", \"password\": \"password1\"}",
+            "\"username\" must not be empty",
+        },
+        new object[]
+        {
+            "{\"username\": \"abc\", \"password\": \"\"}",
+            "\"password\" must not be empty",
+        },
 
         // Duplicate members, also when one name is written with an escape.
-        new object[] { "{\"username\": \"a\", \"username\": \"b\", \"password\": \"password1\"}", "more than once" },
-        new object[] { "{\"username\": \"a\", \"\\u0075sername\": \"b\", \"password\": \"password1\"}", "more than once" },
+        new object[]
+        {
+            "{\"username\": \"a\", \"username\": \"b\", \"password\": \"password1\"}",
+            "more than once",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\", \"\\u0075sername\": \"b\", \"password\": \"password1\"}",
+            "more than once",
+        },
 
         // An escaped lone surrogate decodes to no valid text.
-        new object[] { "{\"username\": \"\\ud800\", \"password\": \"password1\"}", "not valid Unicode" },
+        new object[]
+        {
+            "{\"username\": \"\\ud800\", \"password\": \"password1\"}",
+            "not valid Unicode",
+        },
 
         // User name rules.
-        new object[] { "{\"username\": \" abc\", \"password\": \"password1\"}", "must not start or end with white space" },
-        new object[] { "{\"username\": \"abc\\u00a0\", \"password\": \"password1\"}", "must not start or end with white space" },
-        new object[] { "{\"username\": \"a\\u0000b\", \"password\": \"password1\"}", "must not contain control characters" },
-        new object[] { "{\"username\": \"a\\tb\", \"password\": \"password1\"}", "must not contain control characters" },
-        new object[] { "{\"username\": \"a\\u007fb\", \"password\": \"password1\"}", "must not contain control characters" },
-        new object[] { $"{{\"username\": \"{new string('u', 65)}\", \"password\": \"password1\"}}", "at most 64 characters" },
+        new object[]
+        {
+            "{\"username\": \" abc\", \"password\": \"password1\"}",
+            "must not start or end with white space",
+        },
+        new object[]
+        {
+            "{\"username\": \"abc\\u00a0\", \"password\": \"password1\"}",
+            "must not start or end with white space",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\u0000b\", \"password\": \"password1\"}",
+            "must not contain control characters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\tb\", \"password\": \"password1\"}",
+            "must not contain control characters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\u007fb\", \"password\": \"password1\"}",
+            "must not contain control characters",
+        },
+        new object[]
+        {
+            $"{{\"username\": \"{new string('u', 65)}\", \"password\": \"password1\"}}",
+            "at most 64 characters",
+        },
 
         // Password rules.
-        new object[] { "{\"username\": \"abc\", \"password\": \"1234567\"}", "at least 8 characters" },
-        new object[] { $"{{\"username\": \"abc\", \"password\": \"{new string('p', 1025)}\"}}", "at most 1024 characters" },
+        new object[]
+        {
+            "{\"username\": \"abc\", \"password\": \"1234567\"}",
+            "at least 8 characters",
+        },
+        new object[]
+        {
+            $"{{\"username\": \"abc\", \"password\": \"{new string('p', 1025)}\"}}",
+            "at most 1024 characters",
+        },
     ];
 
     [TestCaseSource(nameof(BadBodies))]
@@ -131,7 +199,9 @@ public class RequestValidationTests
     [Test]
     public async Task Register_InvalidUtf8_Returns400()
     {
-        byte[] body = [.. "{\"username\": \"a"u8, 0xC3, 0x28, .. "\", \"password\": \"password1\"}"u8];
+        // 0xC3 starts a two-byte sequence, and 0x28 cannot continue it.
+        byte[] body =
+            [.. "{\"username\": \"a"u8, 0xC3, 0x28, .. "\", \"password\": \"password1\"}"u8];
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
@@ -140,7 +210,9 @@ public class RequestValidationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(await Json.ReadErrorAsync(response), Is.EqualTo("Request body is not valid UTF-8"));
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Is.EqualTo("Request body is not valid UTF-8"));
         }
     }
 
@@ -171,7 +243,8 @@ public class RequestValidationTests
     [Test]
     public async Task Register_UnknownMembers_Ignored()
     {
-        string body = "{\"username\": \"extra\", \"password\": \"password1\", \"age\": {\"a\": [1]}}";
+        string body = "{\"username\": \"extra\", \"password\": \"password1\", "
+            + "\"age\": {\"a\": [1]}}";
 
         using HttpResponseMessage response = await _server.PostJsonAsync("/register", body);
 
@@ -188,7 +261,8 @@ public class RequestValidationTests
     public async Task Register_ContentType_Checked(string contentType, HttpStatusCode expected)
     {
         string name = "type" + contentType.GetHashCode();
-        var content = new StringContent($"{{\"username\": \"{name}\", \"password\": \"password1\"}}");
+        string body = $"{{\"username\": \"{name}\", \"password\": \"password1\"}}";
+        var content = new StringContent(body);
         content.Headers.Remove("Content-Type");
         content.Headers.TryAddWithoutValidation("Content-Type", contentType);
 
@@ -197,21 +271,26 @@ public class RequestValidationTests
         Assert.That(response.StatusCode, Is.EqualTo(expected));
         if (expected == HttpStatusCode.UnsupportedMediaType)
         {
-            Assert.That(await Json.ReadErrorAsync(response), Does.Contain("application/json").Or.Contain("UTF-8"));
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Does.Contain("application/json").Or.Contain("UTF-8"));
         }
     }
 
     [Test]
     public async Task Register_NoContentType_Returns415()
     {
-        var content = new ByteArrayContent("{\"username\": \"n\", \"password\": \"password1\"}"u8.ToArray());
+        byte[] body = "{\"username\": \"n\", \"password\": \"password1\"}"u8.ToArray();
+        var content = new ByteArrayContent(body);
 
         using HttpResponseMessage response = await _server.Client.PostAsync("/register", content);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
-            Assert.That(await Json.ReadErrorAsync(response), Does.StartWith("Content-Type must be application/json"));
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Does.StartWith("Content-Type must be application/json"));
         }
     }
 
@@ -225,7 +304,9 @@ public class RequestValidationTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
-            Assert.That(await Json.ReadErrorAsync(response), Is.EqualTo("Request body is larger than 16384 bytes"));
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Is.EqualTo("Request body is larger than 16384 bytes"));
         }
     }
 

@@ -20,7 +20,8 @@ public class ServeCommandTests
     [SetUp]
     public void CreateDirectory()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "tinyjwt-serve-" + Guid.NewGuid().ToString("N"));
+        string name = "tinyjwt-serve-" + Guid.NewGuid().ToString("N");
+        _directory = Path.Combine(Path.GetTempPath(), name);
         Directory.CreateDirectory(_directory);
     }
 
@@ -83,7 +84,8 @@ public class ServeCommandTests
         using FileUserStore holder = FileUserStore.Open(options.DataDirectory, _ => { });
         var error = new StringWriter();
 
-        int exitCode = await ServeCommand.RunAsync(options, new StringWriter(), error, CancellationToken.None);
+        int exitCode =
+            await ServeCommand.RunAsync(options, new StringWriter(), error, CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -120,7 +122,11 @@ public class ServeCommandTests
         var output = new StringWriter();
         using var shutdown = new CancellationTokenSource();
 
-        Task<int> run = ServeCommand.RunAsync(options, TextWriter.Synchronized(output), new StringWriter(), shutdown.Token);
+        Task<int> run = ServeCommand.RunAsync(
+            options,
+            TextWriter.Synchronized(output),
+            new StringWriter(),
+            shutdown.Token);
         HttpStatusCode status = await GetStatusWhenUpAsync(options.Port);
         await shutdown.CancelAsync();
         int exitCode = await run;
@@ -132,7 +138,9 @@ public class ServeCommandTests
             Assert.That(output.ToString(), Does.Contain("TinyJwt listening on http://localhost:"));
             Assert.That(output.ToString(), Does.Contain("users file in"));
             Assert.That(output.ToString(), Does.Contain("TinyJwt stopped"));
-            Assert.That(File.Exists(Path.Combine(options.DataDirectory, SecretFile.FileName)), Is.True);
+            Assert.That(
+                File.Exists(Path.Combine(options.DataDirectory, SecretFile.FileName)),
+                Is.True);
         }
     }
 
@@ -160,7 +168,8 @@ public class ServeCommandTests
         {
             try
             {
-                using HttpResponseMessage response = await client.GetAsync($"http://localhost:{port}/get-jwt");
+                using HttpResponseMessage response =
+                    await client.GetAsync($"http://localhost:{port}/get-jwt");
                 return response.StatusCode;
             }
             catch (HttpRequestException) when (i < 200)

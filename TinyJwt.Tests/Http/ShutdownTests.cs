@@ -24,7 +24,8 @@ public class ShutdownTests
             return 0;
         });
         await WaitUntilAsync(() => server.Server.HashGate.QueuedCount == 0);
-        Task<HttpResponseMessage> login = server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        Task<HttpResponseMessage> login =
+            server.PostCredentialsAsync("/login", "Romel", "pass1425");
         await WaitUntilAsync(() => server.Server.HashGate.QueuedCount == 1);
 
         Task stopping = server.Server.StopAsync();
@@ -41,7 +42,9 @@ public class ShutdownTests
             Assert.That(during.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(await Json.ReadErrorAsync(during), Does.Contain("shutting down"));
             Assert.That(log, Does.Contain("TinyJwt stopped"));
-            Assert.That(log.IndexOf("POST /login 200"), Is.LessThan(log.IndexOf("TinyJwt stopped")));
+            Assert.That(
+                log.IndexOf("POST /login 200"),
+                Is.LessThan(log.IndexOf("TinyJwt stopped")));
         }
 
         Assert.That(
@@ -65,7 +68,8 @@ public class ShutdownTests
             return 0;
         });
         await WaitUntilAsync(() => server.Server.HashGate.QueuedCount == 0);
-        Task<HttpResponseMessage> login = server.PostCredentialsAsync("/login", "Romel", "pass1425");
+        Task<HttpResponseMessage> login =
+            server.PostCredentialsAsync("/login", "Romel", "pass1425");
         await WaitUntilAsync(() => server.Server.HashGate.QueuedCount == 1);
 
         Task stopping = server.Server.StopAsync();

@@ -12,7 +12,7 @@ using TinyJwt.Users;
 
 namespace TinyJwt.Tests.Http;
 
-/// <summary>A real server on a free loopback port, with a captured log and a manual clock.</summary>
+/// <summary>Real server on a free loopback port, with a captured log and a manual clock.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
     public const string Secret = "a test secret that is long enough for HS256";
@@ -101,7 +101,8 @@ public sealed class TestServer : IAsyncDisposable
 
     public async Task<string> RegisterAndLoginAsync(string user, string password)
     {
-        using HttpResponseMessage registered = await PostCredentialsAsync("/register", user, password);
+        using HttpResponseMessage registered =
+            await PostCredentialsAsync("/register", user, password);
         using HttpResponseMessage login = await PostCredentialsAsync("/login", user, password);
         using JsonDocument body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("token").GetString() ?? "";

@@ -39,10 +39,16 @@ public class WalkthroughTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(register.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-            Assert.That(registerBody, Is.EqualTo("{\"message\":\"User registered successfully\"}\n"));
-            Assert.That(register.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(
+                registerBody,
+                Is.EqualTo("{\"message\":\"User registered successfully\"}\n"));
+            Assert.That(
+                register.Content.Headers.ContentType?.MediaType,
+                Is.EqualTo("application/json"));
             Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(loginJson.GetProperty("message").GetString(), Is.EqualTo("Login successful"));
+            Assert.That(
+                loginJson.GetProperty("message").GetString(),
+                Is.EqualTo("Login successful"));
             Assert.That(setJwt.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(setJwtJson.GetProperty("message").GetString(), Is.EqualTo("JWT created"));
             Assert.That(Json.MemberNames(setJwtJson), Is.EqualTo(new[] { "message", "token" }));
@@ -57,7 +63,9 @@ public class WalkthroughTests
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(getJwt.StatusCode, Is.EqualTo(HttpStatusCode.OK), authorization[..7]);
-                Assert.That(body, Is.EqualTo("{\"message\":\"Token is valid\",\"user\":\"Romel\"}\n"));
+                Assert.That(
+                    body,
+                    Is.EqualTo("{\"message\":\"Token is valid\",\"user\":\"Romel\"}\n"));
             }
         }
     }
@@ -78,12 +86,15 @@ public class WalkthroughTests
     public async Task GetJwt_SetJwtToken_IsValid()
     {
         await _server.PostCredentialsAsync("/register", "bob", "password1");
-        using HttpResponseMessage setJwt = await _server.PostCredentialsAsync("/set-jwt", "bob", "password1");
+        using HttpResponseMessage setJwt =
+            await _server.PostCredentialsAsync("/set-jwt", "bob", "password1");
         string token = (await Json.ReadAsync(setJwt)).GetProperty("token").GetString() ?? "";
 
         using HttpResponseMessage response = await _server.GetJwtAsync("Bearer " + token);
 
-        Assert.That((await Json.ReadAsync(response)).GetProperty("user").GetString(), Is.EqualTo("bob"));
+        Assert.That(
+            (await Json.ReadAsync(response)).GetProperty("user").GetString(),
+            Is.EqualTo("bob"));
     }
 
     [Test]
@@ -97,7 +108,9 @@ public class WalkthroughTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(body, Does.Contain("\\u00EB").IgnoreCase);
-            Assert.That((await Json.ReadAsync(response)).GetProperty("user").GetString(), Is.EqualTo("Zoë"));
+            Assert.That(
+                (await Json.ReadAsync(response)).GetProperty("user").GetString(),
+                Is.EqualTo("Zoë"));
         }
     }
 
@@ -106,8 +119,10 @@ public class WalkthroughTests
     {
         await _server.PostCredentialsAsync("/register", "Jose\u0301", "password1");
 
-        using HttpResponseMessage login = await _server.PostCredentialsAsync("/login", "Jos\u00e9", "password1");
-        using HttpResponseMessage again = await _server.PostCredentialsAsync("/register", "Jos\u00e9", "password2");
+        using HttpResponseMessage login =
+            await _server.PostCredentialsAsync("/login", "Jos\u00e9", "password1");
+        using HttpResponseMessage again =
+            await _server.PostCredentialsAsync("/register", "Jos\u00e9", "password2");
 
         using (Assert.EnterMultipleScope())
         {
@@ -121,7 +136,8 @@ public class WalkthroughTests
     {
         await _server.PostCredentialsAsync("/register", "Romel", "pass1425");
 
-        using HttpResponseMessage login = await _server.PostCredentialsAsync("/login", "romel", "pass1425");
+        using HttpResponseMessage login =
+            await _server.PostCredentialsAsync("/login", "romel", "pass1425");
 
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -143,10 +159,13 @@ public class WalkthroughTests
         var weakHasher = new TinyJwt.Crypto.PasswordHasher(TestServer.TestIterations / 2);
         await _server.Store.TryAddAsync("legacy", weakHasher.Hash("password1"), default);
 
-        using HttpResponseMessage login = await _server.PostCredentialsAsync("/login", "legacy", "password1");
+        using HttpResponseMessage login =
+            await _server.PostCredentialsAsync("/login", "legacy", "password1");
 
         _server.Store.TryGetPasswordHash("legacy", out string? stored);
-        TinyJwt.Crypto.PasswordHasher.TryParse(stored ?? "", out TinyJwt.Crypto.StoredPasswordHash parsed);
+        TinyJwt.Crypto.PasswordHasher.TryParse(
+            stored ?? "",
+            out TinyJwt.Crypto.StoredPasswordHash parsed);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -155,7 +174,7 @@ public class WalkthroughTests
     }
 }
 
-/// <summary>Helpers to read JSON answers in tests.</summary>
+/// <summary>Helpers to read JSON responses in tests.</summary>
 internal static class Json
 {
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
@@ -170,7 +189,7 @@ internal static class Json
         return element.EnumerateObject().Select(member => member.Name).ToArray();
     }
 
-    /// <summary>Returns the "error" message after checking it is the object's only member.</summary>
+    /// <summary>Returns the "error" message, checking it is the only member.</summary>
     public static async Task<string?> ReadErrorAsync(HttpResponseMessage response)
     {
         JsonElement json = await ReadAsync(response);

@@ -1,7 +1,7 @@
 namespace TinyJwt.Http;
 
-/// <summary>Fixed answers of the wire contract, encoded once as UTF-8 bytes.</summary>
-internal static class Answers
+/// <summary>Fixed responses of the wire contract, encoded once as UTF-8 bytes.</summary>
+internal static class Responses
 {
     // Every 401 carries a Bearer challenge (RFC 9110 §11.6.1), and on a rejected token it also
     // names the error code invalid_token (RFC 6750 §3).
