@@ -142,9 +142,16 @@ public static class SecretFile
         try
         {
             string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null)
+            if (directory is not null && OperatingSystem.IsWindows())
             {
                 Directory.CreateDirectory(directory);
+            }
+            else if (directory is not null && !OperatingSystem.IsWindows())
+            {
+                // The folder holds the secret and the users log, so a new one is owner-only.
+                Directory.CreateDirectory(
+                    directory,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
             using var stream = new FileStream(path, options);

@@ -9,7 +9,7 @@ namespace TinyJwt.Configuration;
 public static class SigningKey
 {
     /// <summary>Minimum HS256 key length in bytes, the hash size (RFC 7518 §3.2).</summary>
-    public const int MinimumLength = 32;
+    public const int MinimumLength = TinyJwt.Crypto.Hs256.MinimumKeyLength;
 
     /// <summary>
     /// Resolves the key: the <c>--secret-file</c> text wins over TINYJWT_SECRET, as flags win

@@ -98,12 +98,14 @@ public sealed class TinyJwtServer : IAsyncDisposable
             _acceptLoops.Add(Task.Run(AcceptLoopAsync));
         }
 
-        string store = _options.InMemory ? "in memory" : $"file in {_options.DataDirectory}";
+        string store = _options.InMemory
+            ? "kept in memory"
+            : $"kept in {_options.DataDirectory}";
         _log.Write(
             $"{ServerLog.Timestamp()} TinyJwt listening on {string.Join(" and ", Prefixes)}; "
             + $"token lifetime {_options.TokenLifetime.TotalSeconds:0} s; "
             + $"PBKDF2 {_options.Pbkdf2Iterations} iterations; "
-            + $"users {store} ({_store.Count})");
+            + $"{_store.Count} users {store}");
     }
 
     /// <summary>

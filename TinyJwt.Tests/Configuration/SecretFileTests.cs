@@ -94,7 +94,12 @@ public class SecretFileTests
         if (!OperatingSystem.IsWindows())
         {
             UnixFileMode expected = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            Assert.That(File.GetUnixFileMode(path), Is.EqualTo(expected));
+            UnixFileMode expectedFolder = expected | UnixFileMode.UserExecute;
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(File.GetUnixFileMode(path), Is.EqualTo(expected));
+                Assert.That(File.GetUnixFileMode(dataDirectory), Is.EqualTo(expectedFolder));
+            }
         }
     }
 

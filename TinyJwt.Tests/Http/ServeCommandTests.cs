@@ -136,7 +136,7 @@ public class ServeCommandTests
             Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(exitCode, Is.EqualTo(CommandLine.ExitOk));
             Assert.That(output.ToString(), Does.Contain("TinyJwt listening on http://localhost:"));
-            Assert.That(output.ToString(), Does.Contain("users file in"));
+            Assert.That(output.ToString(), Does.Contain("users kept in"));
             Assert.That(output.ToString(), Does.Contain("TinyJwt stopped"));
             Assert.That(
                 File.Exists(Path.Combine(options.DataDirectory, SecretFile.FileName)),
