@@ -1,0 +1,100 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TinyJwt.Http;
+
+/// <summary>Runner of one request: route, answer, and one log line.</summary>
+internal static class RequestProcessor
+{
+    /// <summary>
+    /// Runs the router and writes its answer. A handler exception becomes a logged 500, and a
+    /// client that leaves becomes a client event in the log; neither reaches the accept loop.
+    /// </summary>
+    public static async Task ProcessAsync(
+        HttpListenerContext context,
+        Router router,
+        ServerLog log,
+        CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        string method = context.Request.HttpMethod;
+
+        // The query string is never logged or routed on: only the path.
+        string path = context.Request.Url?.AbsolutePath ?? "/";
+        ApiResponse answer;
+        try
+        {
+            answer = await router.DispatchAsync(context, path, cancellationToken);
+        }
+        catch (ClientDisconnectedException exception)
+        {
+            string cause = exception.InnerException?.Message ?? exception.Message;
+            LogClientEvent(log, method, path, started, $"client disconnected mid-body: {cause}");
+            context.Response.Abort();
+            return;
+        }
+        catch (Exception exception)
+        {
+            log.WriteError($"{method} {path}", exception);
+            answer = Answers.InternalError;
+        }
+
+        if (answer.Aborted)
+        {
+            context.Response.Abort();
+            LogRequest(log, method, path, answer, started);
+            return;
+        }
+
+        try
+        {
+            await ResponseWriter.WriteAsync(context.Response, answer);
+        }
+        catch (Exception exception) when (exception
+            is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // A reset before the answer is sent, or a request the listener already refused
+            // (for example 411 without a length), disposes the response.
+            string reason = $"answer {answer.StatusCode} not delivered: {exception.Message}";
+            LogClientEvent(log, method, path, started, reason);
+            context.Response.Abort();
+            return;
+        }
+
+        LogRequest(log, method, path, answer, started);
+    }
+
+    private static void LogRequest(
+        ServerLog log,
+        string method,
+        string path,
+        ApiResponse answer,
+        long started)
+    {
+        double milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        string line = $"{ServerLog.Timestamp()} {method} {path} {answer.StatusCode} "
+            + $"{milliseconds:0.0} ms";
+        if (answer.StatusCode >= 400 && answer.LogReason is not null)
+        {
+            line += $" - {answer.LogReason}";
+        }
+
+        log.Write(line);
+    }
+
+    private static void LogClientEvent(
+        ServerLog log,
+        string method,
+        string path,
+        long started,
+        string reason)
+    {
+        double milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        string time = ServerLog.Timestamp();
+        log.Write($"{time} {method} {path} client {milliseconds:0.0} ms - {reason}");
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace TinyJwt.Http;
+
+/// <summary>Rules for user names and passwords, counted in Unicode scalar values.</summary>
+/// <remarks>
+/// A "character" here is one Unicode scalar value (a <see cref="Rune"/>), which is what Python's
+/// <c>len()</c> counts, so "é" is one character whether it arrives as U+00E9 or, before
+/// normalization, as "e" plus U+0301. NIST SP 800-63B §5.1.1.2 counts password length the
+/// same way.
+/// </remarks>
+internal static class UserNameRules
+{
+    public const int MaxLength = 64;
+
+    /// <summary>
+    /// Normalizes the name to NFC and checks it; returns null when it is valid, or else the
+    /// message naming the rule it breaks.
+    /// </summary>
+    public static string? Normalize(string userName, out string normalized)
+    {
+        normalized = "";
+        if (userName.Length == 0)
+        {
+            return "\"username\" must not be empty";
+        }
+
+        // Names are compared after NFC so that "e" + U+0301 and U+00E9 are one user. This needs
+        // ICU: with InvariantGlobalization on, Normalize returns its input unchanged.
+        string candidate;
+        try
+        {
+            candidate = userName.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return "Username is not valid Unicode";
+        }
+
+        int length = 0;
+        Rune first = default;
+        Rune last = default;
+        foreach (Rune rune in candidate.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Control)
+            {
+                return "Username must not contain control characters";
+            }
+
+            if (length == 0)
+            {
+                first = rune;
+            }
+
+            last = rune;
+            length++;
+        }
+
+        if (length > MaxLength)
+        {
+            return $"Username must be at most {MaxLength} characters";
+        }
+
+        if (Rune.IsWhiteSpace(first) || Rune.IsWhiteSpace(last))
+        {
+            return "Username must not start or end with white space";
+        }
+
+        normalized = candidate;
+        return null;
+    }
+}
+
+/// <summary>Length rule for passwords (NIST SP 800-63B §5.1.1.2: at least 8 characters).</summary>
+internal static class PasswordRules
+{
+    public const int MinLength = 8;
+
+    // NIST asks verifiers to accept at least 64 characters; the cap bounds the work of one hash.
+    public const int MaxLength = 1024;
+
+    /// <summary>Returns null for a valid length, else the message naming the rule.</summary>
+    public static string? FindProblem(string password)
+    {
+        if (password.Length == 0)
+        {
+            return "\"password\" must not be empty";
+        }
+
+        int length = 0;
+        foreach (Rune rune in password.EnumerateRunes())
+        {
+            length++;
+        }
+
+        if (length < MinLength)
+        {
+            return $"Password must be at least {MinLength} characters";
+        }
+
+        if (length > MaxLength)
+        {
+            return $"Password must be at most {MaxLength} characters";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using TinyJwt.Users;
+
+namespace TinyJwt.Tests.Users;
+
+/// <summary>Opening a log torn by a crash (recovered) or otherwise damaged (rejected).</summary>
+public class FileUserStoreRecoveryTests
+{
+    private const string AliceHash = "$pbkdf2-sha256$i=1000$c2FsdC1hbGljZQ$aGFzaC1hbGljZQ";
+    private const string BobHash = "$pbkdf2-sha256$i=1000$c2FsdC1ib2I$aGFzaC1ib2I";
+    private const string CarolHash = "$pbkdf2-sha256$i=1000$c2FsdC1jYXJvbA$aGFzaC1jYXJvbA";
+
+    private const string AliceLine =
+        "{\"kind\":\"register\",\"user\":\"alice\",\"hash\":\"" + AliceHash + "\"}\n";
+    private const string BobLine =
+        "{\"kind\":\"register\",\"user\":\"bob\",\"hash\":\"" + BobHash + "\"}\n";
+
+    private TempDirectory _temp = null!; // Set in SetUp, before every test.
+
+    [SetUp]
+    public void SetUp()
+    {
+        _temp = new TempDirectory();
+    }
+
+    [TearDown]
+    public void TearDown()
+    {
+        _temp.Dispose();
+    }
+
+    // The last record is a registration of a name with a two-byte UTF-8 letter, so some cuts
+    // fall inside a character, or the rehash of an existing user.
+    [TestCase(false, TestName = "Open_TornRegisterAtEveryOffset_CutsIt")]
+    [TestCase(true, TestName = "Open_TornRehashAtEveryOffset_CutsIt")]
+    public async Task Open_TornLastRecord_CutsIt(bool lastIsRehash)
+    {
+        byte[] earlier = await WriteEarlierRecordsAsync();
+        byte[] intact = await AppendLastRecordAsync(lastIsRehash);
+        Assert.That(intact.AsSpan().StartsWith(earlier), Is.True);
+
+        for (int length = earlier.Length; length < intact.Length; length++)
+        {
+            File.WriteAllBytes(_temp.LogPath, intact[..length]);
+            var log = new List<string>();
+
+            using (FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add))
+            {
+                AssertEarlierRecordsOnly(store, lastIsRehash, $"cut at byte {length}");
+                Assert.That(
+                    File.ReadAllBytes(_temp.LogPath),
+                    Is.EqualTo(earlier),
+                    $"cut at byte {length}");
+                Assert.That(
+                    log.Count(line => line.StartsWith("Cut an incomplete last record")),
+                    Is.EqualTo(length > earlier.Length ? 1 : 0),
+                    $"cut at byte {length}");
+
+                // The repaired log takes new records, and they replay.
+                await store.TryAddAsync("dave", CarolHash, CancellationToken.None);
+            }
+
+            using (FileUserStore reopened = FileUserStore.Open(_temp.DataDirectory, _ => { }))
+            {
+                AssertEarlierRecordsOnly(reopened, lastIsRehash, $"reopen after cut at {length}");
+                Assert.That(reopened.TryGetPasswordHash("dave", out _), Is.True);
+            }
+        }
+    }
+
+    [Test]
+    public void Open_TornRecordLog_NeverQuotesRecord()
+    {
+        Directory.CreateDirectory(_temp.DataDirectory);
+        File.WriteAllText(_temp.LogPath, AliceLine + BobLine[..^1]);
+        var log = new List<string>();
+
+        using FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add);
+
+        string expectedStart = $"Cut an incomplete last record ({BobLine.Length - 1} bytes";
+        Assert.That(log, Has.One.StartsWith(expectedStart));
+        Assert.That(string.Join("\n", log), Does.Not.Contain(BobHash));
+        Assert.That(store.TryGetPasswordHash("bob", out _), Is.False);
+    }
+
+    [TestCaseSource(nameof(DamagedLogs))]
+    public void Open_DamagedLog_ThrowsLeavesFileUnchanged(
+        byte[] content,
+        int expectedLine,
+        string expectedProblem)
+    {
+        Directory.CreateDirectory(_temp.DataDirectory);
+        File.WriteAllBytes(_temp.LogPath, content);
+
+        UserStoreException? exception = Assert.Throws<UserStoreException>(
+            () => FileUserStore.Open(_temp.DataDirectory, _ => { }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exception!.LineNumber, Is.EqualTo(expectedLine));
+            Assert.That(exception.FilePath, Is.EqualTo(_temp.LogPath));
+            Assert.That(exception.Message, Does.Contain($"'{_temp.LogPath}'"));
+            Assert.That(exception.Message, Does.Contain($"line {expectedLine}:"));
+            Assert.That(exception.Message, Does.Contain(expectedProblem));
+            Assert.That(exception.Message, Does.Not.Contain(BobHash));
+            Assert.That(File.ReadAllBytes(_temp.LogPath), Is.EqualTo(content));
+        }
+
+        // The failed start released the lock: a second start fails for the same reason.
+        Assert.That(
+            () => FileUserStore.Open(_temp.DataDirectory, _ => { }),
+            Throws.TypeOf<UserStoreException>().With.Property("LineNumber").EqualTo(expectedLine));
+    }
+
+    private static IEnumerable<TestCaseData> DamagedLogs()
+    {
+        // Lines that are not JSON, or not one JSON object.
+        yield return Case("BadJsonInMiddle", 2, "not valid JSON",
+            AliceLine + "{\"kind\":\"register\",\"us\n" + BobLine);
+        yield return Case("BadJsonOnLastCompleteLine", 2, "not valid JSON",
+            AliceLine + BobLine[..^3] + "\n");
+        yield return Case("EmptyLineInMiddle", 2, "the line is empty",
+            AliceLine + "\n" + BobLine);
+        yield return Case("ArrayNotObject", 1, "not a JSON object",
+            "[\"register\",\"bob\"]\n");
+        yield return Case("TwoObjectsOnOneLine", 1, "not valid JSON",
+            AliceLine[..^1] + BobLine);
+
+        // Objects whose members are wrong.
+        yield return Case("UnknownKind", 2, "neither \"register\" nor \"rehash\"",
+            AliceLine + BobLine.Replace("register", "delete"));
+        yield return Case("HashNotString", 2, "\"hash\" is not a string",
+            AliceLine + BobLine.Replace($"\"{BobHash}\"", "1"));
+        yield return Case("HashMissing", 2, "\"hash\" is missing",
+            AliceLine + BobLine.Replace($",\"hash\":\"{BobHash}\"", ""));
+        yield return Case("UserEmpty", 2, "\"user\" is missing or empty",
+            AliceLine + BobLine.Replace("\"bob\"", "\"\""));
+        yield return Case("UserNotNfc", 2, "(NFC)",
+            AliceLine + BobLine.Replace("\"bob\"", "\"bo\u0301b\""));
+        yield return Case("UnknownMember", 2, "a member other than",
+            AliceLine + BobLine.Replace("{", "{\"admin\":\"yes\","));
+        yield return Case("DuplicateMember", 2, "\"user\" appears twice",
+            AliceLine + BobLine.Replace("}", ",\"user\":\"eve\"}"));
+        yield return Case("DuplicateMemberEscaped", 2, "\"kind\" appears twice",
+            AliceLine + BobLine.Replace("}", ",\"\\u006bind\":\"register\"}"));
+
+        // Records that contradict earlier ones.
+        yield return Case("RehashForUnknownUser", 2, "a rehash record for a user with no earlier",
+            AliceLine + BobLine.Replace("register", "rehash"));
+        yield return Case("DuplicateRegister", 3, "registered on line 2",
+            AliceLine + BobLine + BobLine);
+
+        // Bytes that are not plain UTF-8 text.
+        byte[] invalidUtf8 = Encoding.UTF8.GetBytes(AliceLine + BobLine);
+        invalidUtf8[AliceLine.Length + BobLine.IndexOf("bob", StringComparison.Ordinal)] = 0xFF;
+        yield return new TestCaseData(invalidUtf8, 2, "not valid UTF-8")
+            .SetName("Open_InvalidUtf8_Throws");
+
+        byte[] byteOrderMark = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(AliceLine)];
+        yield return new TestCaseData(byteOrderMark, 1, "byte order mark")
+            .SetName("Open_ByteOrderMark_Throws");
+    }
+
+    private static TestCaseData Case(string name, int expectedLine, string problem, string content)
+    {
+        byte[] bytes = Encoding.UTF8.GetBytes(content);
+        return new TestCaseData(bytes, expectedLine, problem).SetName($"Open_{name}_Throws");
+    }
+
+    // Registers alice and bob in a new log and returns its bytes.
+    private async Task<byte[]> WriteEarlierRecordsAsync()
+    {
+        using (FileUserStore store = FileUserStore.Open(_temp.DataDirectory, _ => { }))
+        {
+            await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
+            await store.TryAddAsync("bob", BobHash, CancellationToken.None);
+        }
+
+        return File.ReadAllBytes(_temp.LogPath);
+    }
+
+    // Appends carol's registration or bob's rehash and returns the log's bytes.
+    private async Task<byte[]> AppendLastRecordAsync(bool lastIsRehash)
+    {
+        using (FileUserStore store = FileUserStore.Open(_temp.DataDirectory, _ => { }))
+        {
+            if (lastIsRehash)
+            {
+                await store.UpdatePasswordHashAsync("bob", CarolHash, CancellationToken.None);
+            }
+            else
+            {
+                await store.TryAddAsync("carolé", CarolHash, CancellationToken.None);
+            }
+        }
+
+        return File.ReadAllBytes(_temp.LogPath);
+    }
+
+    private static void AssertEarlierRecordsOnly(FileUserStore store, bool lastIsRehash, string cut)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(store.TryGetPasswordHash("alice", out string? aliceHash), Is.True, cut);
+            Assert.That(aliceHash, Is.EqualTo(AliceHash), cut);
+            Assert.That(store.TryGetPasswordHash("bob", out string? bobHash), Is.True, cut);
+            Assert.That(bobHash, Is.EqualTo(BobHash), cut);
+            Assert.That(store.TryGetPasswordHash("carolé", out _), Is.False, cut);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TinyJwt.Users;
+
+/// <summary>A user store that lives only as long as the process, for throwaway demos.</summary>
+public sealed class InMemoryUserStore : IUserStore
+{
+    // ConcurrentDictionary.TryAdd is atomic, so of two registrations of one name exactly one wins.
+    private readonly ConcurrentDictionary<string, string> _passwordHashes =
+        new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public int Count => _passwordHashes.Count;
+
+    /// <inheritdoc />
+    public bool TryGetPasswordHash(
+        string userName,
+        [NotNullWhen(true)] out string? passwordHash)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        return _passwordHashes.TryGetValue(userName, out passwordHash);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> TryAddAsync(
+        string userName,
+        string passwordHash,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        bool added = _passwordHashes.TryAdd(userName, passwordHash);
+        return ValueTask.FromResult(added);
+    }
+
+    /// <inheritdoc />
+    public ValueTask UpdatePasswordHashAsync(
+        string userName,
+        string passwordHash,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (!_passwordHashes.ContainsKey(userName))
+        {
+            throw new ArgumentException("No user with this name is registered.", nameof(userName));
+        }
+
+        _passwordHashes[userName] = passwordHash;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Does nothing, because the store has no files or handles to close.</summary>
+    public void Dispose()
+    {
+    }
+}
