@@ -100,19 +100,18 @@ fi
 # Both token servers get the same secret text: 32 random bytes as base64url, 43 characters.
 secret_text="$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 mkdir -p -m 700 "$work/tinyjwt-data"
-(umask 077 && printf '%s\n' "$secret_text" >"$work/tinyjwt-data/secret.key")
-(umask 077 && printf '%s\n' "$secret_text" >"$work/reference-secret.key")
+(umask 077 && printf '%s\n' "$secret_text" >"$work/secret.key")
 
 # set_command NAME PORT: sets "command" to the command line that starts that server on
 # 127.0.0.1:PORT.
 set_command() {
   case "$1" in
     tinyjwt)
-      command=(dotnet "$root/bin/Release/net10.0/TinyJwt.dll" serve --port "$2"
-        --data "$work/tinyjwt-data") ;;
+      command=(dotnet "$root/bin/Release/net10.0/TinyJwt.dll" serve --host 127.0.0.1
+        --port "$2" --data "$work/tinyjwt-data" --secret-file "$work/secret.key") ;;
     reference)
       command=(dotnet "$bench/Reference/bin/Release/net10.0/Reference.dll"
-        --urls "http://127.0.0.1:$2" --secret-file "$work/reference-secret.key") ;;
+        --urls "http://127.0.0.1:$2" --secret-file "$work/secret.key") ;;
     floor)
       command=(dotnet "$bench/Floor/bin/Release/net10.0/Floor.dll" --port "$2") ;;
   esac

@@ -14,9 +14,10 @@ namespace TinyJwt.Bench.Floor;
 /// </summary>
 internal static class Program
 {
-    // The same body TinyJwt sends for a valid token, so both put the same bytes on the wire.
+    // The body TinyJwt sends for a valid token of a user named "bench", so both servers put
+    // about the same bytes on the wire.
     private static readonly byte[] Body =
-        Encoding.UTF8.GetBytes("{\"message\": \"Token is valid\", \"user\": \"bench\"}");
+        Encoding.UTF8.GetBytes("{\"message\":\"Token is valid\",\"user\":\"bench\"}");
 
     private const int DefaultAcceptCount = 16;
 
