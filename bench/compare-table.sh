@@ -66,12 +66,12 @@ done | awk -F '\t' '
     row("login during the flood: req/s", "login_4c_during_flood", "rps", "higher", 0)
     row("login, 1 conn: p50 ms", "login_1c", "p50_ms", "lower", 0)
     row("  p99 ms", "login_1c", "p99_ms", "lower", 0)
-    row("start-up to first answer: median ms", "startup", "ms_median", "lower", 1)
+    row("start-up to first response: median ms", "startup", "ms_median", "lower", 1)
     row("resident memory idle: MB", "memory", "idle_mb", "lower", 1)
     row("resident memory under get-jwt load: MB", "memory", "loaded_mb", "lower", 1)
     row("resident memory peak (VmHWM): MB", "memory", "peak_mb", "lower", 1)
 
-    # Valid-token scenarios must see no error answers, or their rate is not a real rate.
+    # Valid-token scenarios must see no error responses, or their rate is not a real rate.
     split("tinyjwt reference", names, " ")
     split("get_valid_keepalive get_valid_close get_valid_4c get_valid_4c_during_flood " \
       "login_4c login_1c", scenarios, " ")
@@ -80,7 +80,7 @@ done | awk -F '\t' '
         errors = get(names[n], scenarios[s], "status_errors") + \
           get(names[n], scenarios[s], "socket_errors")
         if (errors > 0) {
-          printf "warning: %s had %d error answers or socket errors in %s\n",
+          printf "warning: %s had %d error responses or socket errors in %s\n",
             names[n], errors, scenarios[s]
         }
       }

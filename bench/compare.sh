@@ -117,7 +117,7 @@ set_command() {
   esac
 }
 
-# Starts the server in the background and waits up to 30 s for its first answer.
+# Starts the server in the background and waits up to 30 s for its first response.
 start_server() {
   local url="$1"
   shift
@@ -130,7 +130,7 @@ start_server() {
     fi
     sleep 0.1
   done
-  echo "compare.sh: $name did not answer on $url within 30 s; log: $work/$name.log" >&2
+  echo "compare.sh: no response from $name on $url within 30 s; log: $work/$name.log" >&2
   return 1
 }
 
@@ -157,7 +157,7 @@ for name in tinyjwt reference floor; do
   start_server "$url" "${command[@]}"
   load_options=(--duration "$duration" --warmup "$warmup" --pid "$server" --tsv "$tsv")
   if [ "$name" = floor ]; then
-    load_options+=(--fixed-answer)
+    load_options+=(--fixed-response)
   fi
   "$bench/load.sh" "${load_options[@]}" "$url"
   stop_server

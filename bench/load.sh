@@ -8,7 +8,7 @@
 #                       and thread-pool growth do not land in it (default 5; 0 for none)
 #   --pid PID           server process for memory figures (default: the one listening on
 #                       the URL's port, found with ss)
-#   --fixed-answer      the server sends one fixed answer (bench/Floor): skip the
+#   --fixed-response    the server sends one fixed response (bench/Floor): skip the
 #                       register and login scenarios and send a token-shaped placeholder
 #   --tsv FILE          also write "scenario<TAB>metric<TAB>value" lines to FILE
 #
@@ -20,7 +20,7 @@ set -euo pipefail
 duration=10
 warmup=5
 pid=""
-fixed_answer=0
+fixed_response=0
 tsv=""
 url=""
 
@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --pid) pid="$2"; shift 2 ;;
-    --fixed-answer) fixed_answer=1; shift ;;
+    --fixed-response) fixed_response=1; shift ;;
     --tsv) tsv="$2"; shift 2 ;;
     -h|--help) usage ;;
     -*) echo "load.sh: unknown option '$1'" >&2; usage ;;
@@ -144,7 +144,7 @@ run_wrk_sampling_memory() {
   rm -f "$row_file"
 }
 
-# Same length as a real token, so header parsing costs the same; used with --fixed-answer.
+# Same length as a real token, so header parsing costs the same; used with --fixed-response.
 placeholder_token() {
   local segment
   segment="$(printf 'x%.0s' $(seq 1 43))"
@@ -167,17 +167,17 @@ user="bench-$RANDOM$RANDOM"
 password="bench-password-$RANDOM$RANDOM"
 credentials="{\"username\": \"$user\", \"password\": \"$password\"}"
 
-if [ "$fixed_answer" = 1 ]; then
+if [ "$fixed_response" = 1 ]; then
   token="$(placeholder_token)"
 else
   status="$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
     --data "$credentials" "$url/register")"
   if [ "$status" != 201 ]; then
-    echo "load.sh: POST /register answered $status, expected 201" >&2
+    echo "load.sh: POST /register returned status $status, expected 201" >&2
     exit 1
   fi
-  answer="$(curl -s -H 'Content-Type: application/json' --data "$credentials" "$url/login")"
-  token="$(sed -n 's/.*"token": *"\([^"]*\)".*/\1/p' <<<"$answer")"
+  response="$(curl -s -H 'Content-Type: application/json' --data "$credentials" "$url/login")"
+  token="$(sed -n 's/.*"token": *"\([^"]*\)".*/\1/p' <<<"$response")"
   if [ -z "$token" ]; then
     echo "load.sh: POST /login gave no token" >&2
     exit 1
@@ -202,7 +202,7 @@ run_wrk_sampling_memory get_valid_keepalive 32 /get-jwt \
 run_wrk get_bad_signature_keepalive 32 /get-jwt WRK_AUTHORIZATION="Bearer $bad_token"
 run_wrk get_valid_close 32 /get-jwt WRK_AUTHORIZATION="Bearer $token" WRK_CLOSE=1
 
-if [ "$fixed_answer" = 0 ]; then
+if [ "$fixed_response" = 0 ]; then
   run_wrk get_valid_4c 4 /get-jwt WRK_AUTHORIZATION="Bearer $token"
   run_wrk login_4c 4 /login WRK_METHOD=POST WRK_BODY="$credentials"
   run_wrk login_1c 1 /login WRK_METHOD=POST WRK_BODY="$credentials"

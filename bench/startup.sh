@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Start a server, time how long it takes to give its first HTTP answer, and stop it.
+# Start a server, time how long it takes to send its first HTTP response, and stop it.
 #
 # Usage: bench/startup.sh [--runs N] [--timeout SECONDS] [--tsv FILE] URL -- COMMAND [ARGS...]
-#   URL        polled with GET until any 2xx or 4xx answer (loopback only)
+#   URL        polled with GET until any 2xx or 4xx response (loopback only)
 #   --runs     starts to time, one after another (default 3); the median is printed
 #   --timeout  give up on a start after this many seconds (default 20)
 #   --tsv      also write "startup<TAB>ms_median<TAB>N" and one ms_run line per start
@@ -80,28 +80,28 @@ for run in $(seq 1 "$runs"); do
   "$@" >/dev/null 2>&1 &
   server=$!
   deadline_ns=$((start_ns + timeout * 1000000000))
-  answered=0
+  responded=0
   while [ "$(date +%s%N)" -lt "$deadline_ns" ]; do
     status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$url" || true)"
     if [[ "$status" =~ ^[24][0-9][0-9]$ ]]; then
-      answered=1
+      responded=1
       break
     fi
     if ! kill -0 "$server" 2>/dev/null; then
-      echo "startup.sh: the server exited before answering (run $run)" >&2
+      echo "startup.sh: the server exited before its first response (run $run)" >&2
       exit 1
     fi
     sleep 0.005
   done
   end_ns="$(date +%s%N)"
   stop_server
-  if [ "$answered" = 0 ]; then
-    echo "startup.sh: no answer from $url within $timeout s (run $run)" >&2
+  if [ "$responded" = 0 ]; then
+    echo "startup.sh: no response from $url within $timeout s (run $run)" >&2
     exit 1
   fi
   elapsed_ms=$(((end_ns - start_ns) / 1000000))
   times+=("$elapsed_ms")
-  echo "run $run: first answer after $elapsed_ms ms"
+  echo "run $run: first response after $elapsed_ms ms"
   if [ -n "$tsv" ]; then
     printf 'startup\tms_run%d\t%d\n' "$run" "$elapsed_ms" >>"$tsv"
   fi
@@ -109,7 +109,7 @@ done
 
 median="$(printf '%s\n' "${times[@]}" | sort -n \
   | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
-echo "start-up to first answer: median $median ms over $runs runs"
+echo "start-up to first response: median $median ms over $runs runs"
 if [ -n "$tsv" ]; then
   printf 'startup\tms_median\t%d\n' "$median" >>"$tsv"
 fi

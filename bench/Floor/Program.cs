@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace TinyJwt.Bench.Floor;
 
 /// <summary>
-/// Serves one fixed JSON answer on every request, with no routing, parsing or crypto, so its
+/// Serves one fixed JSON response on every request, with no routing, parsing or crypto, so its
 /// request rate is the most any server built on HttpListener can reach on the same machine.
 /// </summary>
 internal static class Program
@@ -95,7 +95,7 @@ internal static class Program
                 or System.IO.IOException or ObjectDisposedException
                 or OperationCanceledException)
             {
-                // The client went away before the answer was written; nothing to clean up.
+                // The client went away before the response was written; nothing to clean up.
             }
         }
     }

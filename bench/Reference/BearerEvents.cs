@@ -6,7 +6,7 @@ using Microsoft.IdentityModel.Tokens;
 namespace TinyJwt.Bench.Reference;
 
 /// <summary>
-/// JwtBearer event handlers that give the same answers as TinyJwt: a bare token is accepted,
+/// JwtBearer event handlers that send the same responses as TinyJwt: a bare token is accepted,
 /// and a failed check becomes the JSON error of the wire contract.
 /// </summary>
 internal static class BearerEvents

@@ -20,7 +20,7 @@ if os.getenv("WRK_CLOSE") == "1" then
 end
 
 -- One line that load.sh parses: latency figures are in microseconds in wrk, printed in ms.
--- "status" counts answers with a status of 400 or more, "socket" counts connect, read,
+-- "status" counts responses with a status of 400 or more, "socket" counts connect, read,
 -- write and timeout errors.
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
