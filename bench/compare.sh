@@ -15,7 +15,7 @@
 #   --keep DIR          keep logs and raw figures in DIR (default: a temporary folder that
 #                       is removed at exit)
 #
-# A full run with the defaults takes about 4 minutes. Needs wrk, curl and ss.
+# A run with the defaults takes about 4 minutes. Needs wrk, curl and ss.
 set -euo pipefail
 
 duration=10
