@@ -47,7 +47,7 @@ internal sealed class AccountHandlers(
         return added ? Responses.UserRegistered : Responses.UsernameExists;
     }
 
-    /// <summary>Checks the password and responses with a token: POST /login.</summary>
+    /// <summary>Checks the password and responds with a token: POST /login.</summary>
     public Task<ApiResponse> LoginAsync(
         HttpListenerContext context,
         CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ internal sealed class AccountHandlers(
         return IssueTokenAsync(context, "Login successful", cancellationToken);
     }
 
-    /// <summary>Checks the password and responses with a token: POST /set-jwt.</summary>
+    /// <summary>Checks the password and responds with a token: POST /set-jwt.</summary>
     public Task<ApiResponse> SetJwtAsync(
         HttpListenerContext context,
         CancellationToken cancellationToken)
