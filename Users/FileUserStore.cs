@@ -99,6 +99,9 @@ public sealed class FileUserStore : IUserStore
     /// The token cancels only the wait for the write gate. A record whose write has started is
     /// finished, so a cancellation never leaves a record cut short in the log.
     /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// The name breaks the user name rules or the hash is not in the stored format.
+    /// </exception>
     public async ValueTask<bool> TryAddAsync(
         string userName,
         string passwordHash,
@@ -106,6 +109,7 @@ public sealed class FileUserStore : IUserStore
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        ThrowIfReplayWouldReject(userName, passwordHash);
         ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
         // A taken name needs no disk work and no wait for the gate.
@@ -136,7 +140,9 @@ public sealed class FileUserStore : IUserStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">No user with this name is registered.</exception>
+    /// <exception cref="ArgumentException">
+    /// No user with this name is registered, or the hash is not in the stored format.
+    /// </exception>
     public async ValueTask UpdatePasswordHashAsync(
         string userName,
         string passwordHash,
@@ -144,6 +150,7 @@ public sealed class FileUserStore : IUserStore
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        ThrowIfReplayWouldReject(userName, passwordHash);
         ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -165,6 +172,16 @@ public sealed class FileUserStore : IUserStore
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    // A record that replay rejects would stop the next start, so it is never written.
+    private static void ThrowIfReplayWouldReject(string userName, string passwordHash)
+    {
+        string? problem = UserRecordRules.FindProblem(userName, passwordHash);
+        if (problem is not null)
+        {
+            throw new ArgumentException($"The record cannot be stored because {problem}.");
         }
     }
 

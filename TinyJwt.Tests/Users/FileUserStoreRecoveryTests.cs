@@ -13,13 +13,13 @@ namespace TinyJwt.Tests.Users;
 /// <summary>Opening a log torn by a crash (recovered) or otherwise damaged (rejected).</summary>
 public class FileUserStoreRecoveryTests
 {
-    private const string AliceHash = "$pbkdf2-sha256$i=1000$c2FsdC1hbGljZQ$aGFzaC1hbGljZQ";
-    private const string BobHash = "$pbkdf2-sha256$i=1000$c2FsdC1ib2I$aGFzaC1ib2I";
-    private const string CarolHash = "$pbkdf2-sha256$i=1000$c2FsdC1jYXJvbA$aGFzaC1jYXJvbA";
+    private static readonly string AliceHash = StoredHashes.Alice;
+    private static readonly string BobHash = StoredHashes.Bob;
+    private static readonly string CarolHash = StoredHashes.Carol;
 
-    private const string AliceLine =
+    private static readonly string AliceLine =
         "{\"kind\":\"register\",\"user\":\"alice\",\"hash\":\"" + AliceHash + "\"}\n";
-    private const string BobLine =
+    private static readonly string BobLine =
         "{\"kind\":\"register\",\"user\":\"bob\",\"hash\":\"" + BobHash + "\"}\n";
 
     private TempDirectory _temp = null!; // Set in SetUp, before every test.
@@ -150,6 +150,38 @@ public class FileUserStoreRecoveryTests
             AliceLine + BobLine.Replace("}", ",\"user\":\"eve\"}"));
         yield return Case("DuplicateMemberEscaped", 2, "\"kind\" appears twice",
             AliceLine + BobLine.Replace("}", ",\"\\u006bind\":\"register\"}"));
+
+        // Hashes that are not in the stored format, so no password could ever match them.
+        const string notStoredFormat = "not a password hash in the stored format";
+        string[] salt = BobHash.Split('$');
+        string validSalt = salt[3];
+        string validHash = salt[4];
+        foreach ((string name, string badHash) in new[]
+        {
+            ("HashPlaintext", "plaintext"),
+            ("HashZeroIterations", $"$pbkdf2-sha256$i=0${validSalt}${validHash}"),
+            ("HashIterationsOverflow", $"$pbkdf2-sha256$i=99999999999${validSalt}${validHash}"),
+            ("HashIterationsOverMax", $"$pbkdf2-sha256$i=2000000000${validSalt}${validHash}"),
+            ("HashSaltNotBase64", $"$pbkdf2-sha256$i=1000$!!${validHash}"),
+            ("HashEmptyHashSegment", $"$pbkdf2-sha256$i=1000${validSalt}$"),
+            ("HashOtherAlgorithm", $"$pbkdf2-sha1$i=1000${validSalt}${validHash}"),
+        })
+        {
+            yield return Case(name, 2, notStoredFormat, AliceLine + BobLine.Replace(BobHash, badHash));
+        }
+
+        yield return Case("RehashHashNotStoredFormat", 2, notStoredFormat,
+            AliceLine + AliceLine.Replace("register", "rehash").Replace(AliceHash, "plaintext"));
+
+        // Names that break the rules a request's name must follow, so no request could match.
+        yield return Case("UserSurroundedBySpaces", 2, "white space",
+            AliceLine + BobLine.Replace("\"bob\"", "\" sp \""));
+        yield return Case("UserControlCharacter", 2, "control characters",
+            AliceLine + BobLine.Replace("\"bob\"", "\"bo\\u0001b\""));
+        yield return Case("UserTooLong", 2, "at most 64 characters",
+            AliceLine + BobLine.Replace("\"bob\"", $"\"{new string('b', 65)}\""));
+        yield return Case("UserLoneSurrogate", 2, "unpaired UTF-16 surrogate",
+            AliceLine + BobLine.Replace("\"bob\"", "\"bo\\ud800b\""));
 
         // Records that contradict earlier ones.
         yield return Case("RehashForUnknownUser", 2, "a rehash record for a user with no earlier",
