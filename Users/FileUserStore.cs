@@ -43,10 +43,13 @@ public sealed class FileUserStore : IUserStore
 
     /// <summary>
     /// Opens the store in a data folder: creates the folder and log when missing, takes the
-    /// folder's lock file and replays the log, cutting off a torn last record.
+    /// folder's lock file and replays the log. A valid last record without its line feed is
+    /// kept; other text after the last line feed is saved next to the log and cut off.
     /// </summary>
     /// <param name="dataDirectory">Folder for the lock file and the log.</param>
-    /// <param name="log">Receives start-up lines, such as the user count or a cut record.</param>
+    /// <param name="log">
+    /// Receives start-up lines, such as the user count, a kept record or a cut record.
+    /// </param>
     /// <exception cref="DataDirectoryInUseException">
     /// Another open store, in this process or another, holds the folder's lock file.
     /// </exception>
