@@ -109,7 +109,11 @@ internal sealed class AccountHandlers(
         throttle.Reset(userName);
         if (check.UpgradedHash is not null)
         {
-            await UpgradeHashAsync(userName, check.UpgradedHash, cancellationToken);
+            await UpgradeHashAsync(
+                userName,
+                check.UpgradedHash,
+                check.VerifiedHash!, // Set whenever UpgradedHash is.
+                cancellationToken);
         }
 
         string token = issuer.Issue(userName);
@@ -123,13 +127,13 @@ internal sealed class AccountHandlers(
         if (!store.TryGetPasswordHash(userName, out string? storedHash))
         {
             hasher.ComputeDecoyHash(password);
-            return new PasswordCheck(PasswordCheckOutcome.UnknownUser, null);
+            return new PasswordCheck(PasswordCheckOutcome.UnknownUser, null, null);
         }
 
         PasswordVerification verification = hasher.Verify(password, storedHash);
         if (verification == PasswordVerification.Mismatch)
         {
-            return new PasswordCheck(PasswordCheckOutcome.Mismatch, null);
+            return new PasswordCheck(PasswordCheckOutcome.Mismatch, null, null);
         }
 
         // A hash made with fewer iterations than configured is replaced while the password is
@@ -137,17 +141,24 @@ internal sealed class AccountHandlers(
         string? upgradedHash = verification == PasswordVerification.MatchNeedsUpgrade
             ? hasher.Hash(password)
             : null;
-        return new PasswordCheck(PasswordCheckOutcome.Match, upgradedHash);
+        return new PasswordCheck(PasswordCheckOutcome.Match, upgradedHash, storedHash);
     }
 
+    // Replaces the hash only if no concurrent login replaced it since this one read it, so a
+    // burst of logins writes one rehash record. The others' upgrades are dropped unused.
     private async Task UpgradeHashAsync(
         string userName,
         string upgradedHash,
+        string verifiedHash,
         CancellationToken cancellationToken)
     {
         try
         {
-            await store.UpdatePasswordHashAsync(userName, upgradedHash, cancellationToken);
+            await store.TryUpdatePasswordHashAsync(
+                userName,
+                upgradedHash,
+                verifiedHash,
+                cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -186,7 +197,9 @@ internal sealed class AccountHandlers(
         Match,
     }
 
+    // VerifiedHash is the stored hash the password matched, set with Outcome Match.
     private readonly record struct PasswordCheck(
         PasswordCheckOutcome Outcome,
-        string? UpgradedHash);
+        string? UpgradedHash,
+        string? VerifiedHash);
 }

@@ -143,17 +143,17 @@ public sealed class FileUserStore : IUserStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">
-    /// No user with this name is registered, or the hash is not in the stored format.
-    /// </exception>
-    public async ValueTask UpdatePasswordHashAsync(
+    /// <exception cref="ArgumentException">The new hash is not in the stored format.</exception>
+    public async ValueTask<bool> TryUpdatePasswordHashAsync(
         string userName,
-        string passwordHash,
+        string newPasswordHash,
+        string expectedPasswordHash,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
-        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
-        ThrowIfReplayWouldReject(userName, passwordHash);
+        ArgumentException.ThrowIfNullOrEmpty(newPasswordHash);
+        ArgumentException.ThrowIfNullOrEmpty(expectedPasswordHash);
+        ThrowIfReplayWouldReject(userName, newPasswordHash);
         ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -161,16 +161,18 @@ public sealed class FileUserStore : IUserStore
         {
             ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
-            // Replay rejects a rehash record for an unknown user, so none may be written.
-            if (!_passwordHashes.ContainsKey(userName))
+            // Only writers change the hash, and they hold the gate, so the comparison stays true
+            // until the record is written. An unknown user also fails it, and replay would reject
+            // a rehash record for one.
+            if (!_passwordHashes.TryGetValue(userName, out string? currentHash)
+                || !string.Equals(currentHash, expectedPasswordHash, StringComparison.Ordinal))
             {
-                throw new ArgumentException(
-                    "No user with this name is registered.",
-                    nameof(userName));
+                return false;
             }
 
-            _log.Append(new UserLogRecord(UserLogRecordKind.Rehash, userName, passwordHash));
-            _passwordHashes[userName] = passwordHash;
+            _log.Append(new UserLogRecord(UserLogRecordKind.Rehash, userName, newPasswordHash));
+            _passwordHashes[userName] = newPasswordHash;
+            return true;
         }
         finally
         {

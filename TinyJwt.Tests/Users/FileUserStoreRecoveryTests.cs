@@ -329,7 +329,11 @@ public class FileUserStoreRecoveryTests
         {
             if (lastIsRehash)
             {
-                await store.UpdatePasswordHashAsync("bob", CarolHash, CancellationToken.None);
+                await store.TryUpdatePasswordHashAsync(
+                    "bob",
+                    CarolHash,
+                    BobHash,
+                    CancellationToken.None);
             }
             else
             {

@@ -59,7 +59,11 @@ public class FileUserStoreTests
         using (FileUserStore store = OpenStore())
         {
             await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
-            await store.UpdatePasswordHashAsync("alice", UpgradedHash, CancellationToken.None);
+            await store.TryUpdatePasswordHashAsync(
+                "alice",
+                UpgradedHash,
+                AliceHash,
+                CancellationToken.None);
         }
 
         using FileUserStore reopened = OpenStore();
@@ -75,7 +79,11 @@ public class FileUserStoreTests
         using FileUserStore store = OpenStore();
 
         await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
-        await store.UpdatePasswordHashAsync("alice", UpgradedHash, CancellationToken.None);
+        await store.TryUpdatePasswordHashAsync(
+            "alice",
+            UpgradedHash,
+            AliceHash,
+            CancellationToken.None);
 
         string expected =
             "{\"kind\":\"register\",\"user\":\"alice\",\"hash\":\"" + AliceHash + "\"}\n"
@@ -203,14 +211,74 @@ public class FileUserStoreTests
     }
 
     [Test]
-    public void UpdatePasswordHash_UnknownUser_ThrowsWritesNothing()
+    public async Task TryUpdate_UnknownUser_ReturnsFalseWritesNothing()
     {
         using FileUserStore store = OpenStore();
 
-        Assert.That(
-            async () => await store.UpdatePasswordHashAsync("bob", BobHash, CancellationToken.None),
-            Throws.ArgumentException);
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "bob",
+            UpgradedHash,
+            BobHash,
+            CancellationToken.None);
+
+        Assert.That(updated, Is.False);
+        Assert.That(store.TryGetPasswordHash("bob", out _), Is.False);
         Assert.That(new FileInfo(_temp.LogPath).Length, Is.Zero);
+    }
+
+    [Test]
+    public async Task TryUpdate_HashChanged_ReturnsFalseWritesNothing()
+    {
+        using FileUserStore store = OpenStore();
+        await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
+        long lengthAfterRegister = new FileInfo(_temp.LogPath).Length;
+
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "alice",
+            UpgradedHash,
+            BobHash,
+            CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(updated, Is.False);
+            Assert.That(store.TryGetPasswordHash("alice", out string? hash), Is.True);
+            Assert.That(hash, Is.EqualTo(AliceHash));
+            Assert.That(new FileInfo(_temp.LogPath).Length, Is.EqualTo(lengthAfterRegister));
+        }
+    }
+
+    [Test]
+    public async Task TryUpdate_ConcurrentUpgrades_WritesOneRehash()
+    {
+        using FileUserStore store = OpenStore();
+        await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each login read the same old hash and computed its own upgrade.
+        Task<bool>[] upgrades = Enumerable.Range(0, 20)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return await store.TryUpdatePasswordHashAsync(
+                    "alice",
+                    StoredHashes.Make(600_000, 100 + i),
+                    AliceHash,
+                    CancellationToken.None);
+            }))
+            .ToArray();
+        start.SetResult();
+        bool[] results = await Task.WhenAll(upgrades);
+
+        string[] lines = File.ReadAllLines(_temp.LogPath);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Count(updated => updated), Is.EqualTo(1));
+            Assert.That(lines, Has.Length.EqualTo(2));
+            Assert.That(lines.Count(line => line.Contains("\"rehash\"")), Is.EqualTo(1));
+            Assert.That(store.TryGetPasswordHash("alice", out string? hash), Is.True);
+            Assert.That(lines[1], Does.Contain(hash));
+        }
     }
 
     [Test]
