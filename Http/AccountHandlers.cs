@@ -18,6 +18,8 @@ internal sealed class AccountHandlers(
     LoginThrottle throttle,
     ServerLog log)
 {
+    private readonly UserStoreWriteFailures _writeFailures = new(log);
+
     /// <summary>Registers a user: 201, or 400 when the name is taken.</summary>
     public async Task<ApiResponse> RegisterAsync(
         HttpListenerContext context,
@@ -43,7 +45,18 @@ internal sealed class AccountHandlers(
             return Responses.ServerBusy;
         }
 
-        bool added = await store.TryAddAsync(credentials.UserName, passwordHash, cancellationToken);
+        bool added;
+        try
+        {
+            added = await store.TryAddAsync(credentials.UserName, passwordHash, cancellationToken);
+        }
+        catch (Exception exception) when (UserStoreWriteFailures.IsWriteFailure(exception))
+        {
+            // The file store cuts a failed record back when it can, so a retry normally finds the name free.
+            _writeFailures.Record("POST /register: user store write failed", exception);
+            return UserStoreWriteFailures.Response;
+        }
+
         return added ? Responses.UserRegistered : Responses.UsernameExists;
     }
 
@@ -159,6 +172,11 @@ internal sealed class AccountHandlers(
                 upgradedHash,
                 verifiedHash,
                 cancellationToken);
+        }
+        catch (Exception exception) when (UserStoreWriteFailures.IsWriteFailure(exception))
+        {
+            // The login itself succeeded. The old hash still verifies and is upgraded next time.
+            _writeFailures.Record("password hash upgrade failed", exception);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
