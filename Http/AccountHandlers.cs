@@ -52,7 +52,8 @@ internal sealed class AccountHandlers(
         }
         catch (Exception exception) when (UserStoreWriteFailures.IsWriteFailure(exception))
         {
-            // The file store cuts a failed record back when it can, so a retry normally finds the name free.
+            // The file store cuts a failed record back when it can, so a retry normally finds
+            // the name free.
             _writeFailures.Record("POST /register: user store write failed", exception);
             return UserStoreWriteFailures.Response;
         }
