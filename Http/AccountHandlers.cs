@@ -18,6 +18,8 @@ internal sealed class AccountHandlers(
     LoginThrottle throttle,
     ServerLog log)
 {
+    private readonly UserStoreWriteFailures _writeFailures = new(log);
+
     /// <summary>Registers a user: 201, or 400 when the name is taken.</summary>
     public async Task<ApiResponse> RegisterAsync(
         HttpListenerContext context,
@@ -43,7 +45,19 @@ internal sealed class AccountHandlers(
             return Responses.ServerBusy;
         }
 
-        bool added = await store.TryAddAsync(credentials.UserName, passwordHash, cancellationToken);
+        bool added;
+        try
+        {
+            added = await store.TryAddAsync(credentials.UserName, passwordHash, cancellationToken);
+        }
+        catch (Exception exception) when (UserStoreWriteFailures.IsWriteFailure(exception))
+        {
+            // The file store cuts a failed record back when it can, so a retry normally finds
+            // the name free.
+            _writeFailures.Record("POST /register: user store write failed", exception);
+            return UserStoreWriteFailures.Response;
+        }
+
         return added ? Responses.UserRegistered : Responses.UsernameExists;
     }
 
@@ -109,7 +123,11 @@ internal sealed class AccountHandlers(
         throttle.Reset(userName);
         if (check.UpgradedHash is not null)
         {
-            await UpgradeHashAsync(userName, check.UpgradedHash, cancellationToken);
+            await UpgradeHashAsync(
+                userName,
+                check.UpgradedHash,
+                check.VerifiedHash!, // Set whenever UpgradedHash is.
+                cancellationToken);
         }
 
         string token = issuer.Issue(userName);
@@ -123,13 +141,13 @@ internal sealed class AccountHandlers(
         if (!store.TryGetPasswordHash(userName, out string? storedHash))
         {
             hasher.ComputeDecoyHash(password);
-            return new PasswordCheck(PasswordCheckOutcome.UnknownUser, null);
+            return new PasswordCheck(PasswordCheckOutcome.UnknownUser, null, null);
         }
 
         PasswordVerification verification = hasher.Verify(password, storedHash);
         if (verification == PasswordVerification.Mismatch)
         {
-            return new PasswordCheck(PasswordCheckOutcome.Mismatch, null);
+            return new PasswordCheck(PasswordCheckOutcome.Mismatch, null, null);
         }
 
         // A hash made with fewer iterations than configured is replaced while the password is
@@ -137,17 +155,29 @@ internal sealed class AccountHandlers(
         string? upgradedHash = verification == PasswordVerification.MatchNeedsUpgrade
             ? hasher.Hash(password)
             : null;
-        return new PasswordCheck(PasswordCheckOutcome.Match, upgradedHash);
+        return new PasswordCheck(PasswordCheckOutcome.Match, upgradedHash, storedHash);
     }
 
+    // Replaces the hash only if no concurrent login replaced it since this one read it, so a
+    // burst of logins writes one rehash record. The others' upgrades are dropped unused.
     private async Task UpgradeHashAsync(
         string userName,
         string upgradedHash,
+        string verifiedHash,
         CancellationToken cancellationToken)
     {
         try
         {
-            await store.UpdatePasswordHashAsync(userName, upgradedHash, cancellationToken);
+            await store.TryUpdatePasswordHashAsync(
+                userName,
+                upgradedHash,
+                verifiedHash,
+                cancellationToken);
+        }
+        catch (Exception exception) when (UserStoreWriteFailures.IsWriteFailure(exception))
+        {
+            // The login itself succeeded. The old hash still verifies and is upgraded next time.
+            _writeFailures.Record("password hash upgrade failed", exception);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -186,7 +216,9 @@ internal sealed class AccountHandlers(
         Match,
     }
 
+    // VerifiedHash is the stored hash the password matched, set with Outcome Match.
     private readonly record struct PasswordCheck(
         PasswordCheckOutcome Outcome,
-        string? UpgradedHash);
+        string? UpgradedHash,
+        string? VerifiedHash);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 
 namespace TinyJwt.Users;
@@ -20,6 +21,9 @@ internal static class DataDirectory
     private const int LinuxWouldBlock = 11;
     private const int MacOSWouldBlock = 35;
     private const int WindowsSharingViolation = unchecked((int)0x80070020);
+
+    // Names tried for a saved tail before giving up, which takes many starts in one second.
+    private const int MaxSavedTailAttempts = 100;
 
     /// <summary>Creates the folder, owner-only on Unix (an existing one keeps its mode).</summary>
     public static void Create(string dataDirectory)
@@ -69,6 +73,36 @@ internal static class DataDirectory
         FileStreamOptions options = CreateOptions(FileMode.OpenOrCreate, FileShare.Read);
         options.BufferSize = 0;
         return new FileStream(logPath, options);
+    }
+
+    /// <summary>
+    /// Writes bytes cut from the end of the log to a new owner-only file next to it, named
+    /// <c>users.jsonl.torn-</c> and the UTC time, flushed to the disk. Returns its path.
+    /// </summary>
+    public static string SaveCutTail(string logPath, ReadOnlySpan<byte> tail)
+    {
+        string stamp = DateTime.UtcNow.ToString(
+            "yyyyMMdd'T'HHmmss'Z'",
+            CultureInfo.InvariantCulture);
+        string basePath = $"{logPath}.torn-{stamp}";
+
+        // CreateNew never overwrites bytes saved by an earlier start in the same second.
+        for (int attempt = 1; ; attempt++)
+        {
+            string path = attempt == 1 ? basePath : $"{basePath}-{attempt}";
+            try
+            {
+                FileStreamOptions options = CreateOptions(FileMode.CreateNew, FileShare.None);
+                using var file = new FileStream(path, options);
+                file.Write(tail);
+                file.Flush(flushToDisk: true);
+                return path;
+            }
+            catch (IOException) when (File.Exists(path) && attempt < MaxSavedTailAttempts)
+            {
+                // Another file has this name, so try the next suffix.
+            }
+        }
     }
 
     private static FileStreamOptions CreateOptions(FileMode mode, FileShare share)

@@ -43,10 +43,13 @@ public sealed class FileUserStore : IUserStore
 
     /// <summary>
     /// Opens the store in a data folder: creates the folder and log when missing, takes the
-    /// folder's lock file and replays the log, cutting off a torn last record.
+    /// folder's lock file and replays the log. A valid last record without its line feed is
+    /// kept; other text after the last line feed is saved next to the log and cut off.
     /// </summary>
     /// <param name="dataDirectory">Folder for the lock file and the log.</param>
-    /// <param name="log">Receives start-up lines, such as the user count or a cut record.</param>
+    /// <param name="log">
+    /// Receives start-up lines, such as the user count, a kept record or a cut record.
+    /// </param>
     /// <exception cref="DataDirectoryInUseException">
     /// Another open store, in this process or another, holds the folder's lock file.
     /// </exception>
@@ -99,6 +102,9 @@ public sealed class FileUserStore : IUserStore
     /// The token cancels only the wait for the write gate. A record whose write has started is
     /// finished, so a cancellation never leaves a record cut short in the log.
     /// </remarks>
+    /// <exception cref="ArgumentException">
+    /// The name breaks the user name rules or the hash is not in the stored format.
+    /// </exception>
     public async ValueTask<bool> TryAddAsync(
         string userName,
         string passwordHash,
@@ -106,6 +112,7 @@ public sealed class FileUserStore : IUserStore
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
         ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        ThrowIfReplayWouldReject(userName, passwordHash);
         ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
         // A taken name needs no disk work and no wait for the gate.
@@ -136,14 +143,17 @@ public sealed class FileUserStore : IUserStore
     }
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">No user with this name is registered.</exception>
-    public async ValueTask UpdatePasswordHashAsync(
+    /// <exception cref="ArgumentException">The new hash is not in the stored format.</exception>
+    public async ValueTask<bool> TryUpdatePasswordHashAsync(
         string userName,
-        string passwordHash,
+        string newPasswordHash,
+        string expectedPasswordHash,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
-        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        ArgumentException.ThrowIfNullOrEmpty(newPasswordHash);
+        ArgumentException.ThrowIfNullOrEmpty(expectedPasswordHash);
+        ThrowIfReplayWouldReject(userName, newPasswordHash);
         ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -151,20 +161,32 @@ public sealed class FileUserStore : IUserStore
         {
             ObjectDisposedException.ThrowIf(_isDisposed != 0, this);
 
-            // Replay rejects a rehash record for an unknown user, so none may be written.
-            if (!_passwordHashes.ContainsKey(userName))
+            // Only writers change the hash, and they hold the gate, so the comparison stays true
+            // until the record is written. An unknown user also fails it, and replay would reject
+            // a rehash record for one.
+            if (!_passwordHashes.TryGetValue(userName, out string? currentHash)
+                || !string.Equals(currentHash, expectedPasswordHash, StringComparison.Ordinal))
             {
-                throw new ArgumentException(
-                    "No user with this name is registered.",
-                    nameof(userName));
+                return false;
             }
 
-            _log.Append(new UserLogRecord(UserLogRecordKind.Rehash, userName, passwordHash));
-            _passwordHashes[userName] = passwordHash;
+            _log.Append(new UserLogRecord(UserLogRecordKind.Rehash, userName, newPasswordHash));
+            _passwordHashes[userName] = newPasswordHash;
+            return true;
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    // A record that replay rejects would stop the next start, so it is never written.
+    private static void ThrowIfReplayWouldReject(string userName, string passwordHash)
+    {
+        string? problem = UserRecordRules.FindProblem(userName, passwordHash);
+        if (problem is not null)
+        {
+            throw new ArgumentException($"The record cannot be stored because {problem}.");
         }
     }
 

@@ -27,9 +27,19 @@ public interface IUserStore : IDisposable
         string passwordHash,
         CancellationToken cancellationToken);
 
-    /// <summary>Replaces the password hash of a registered user, as after a rehash.</summary>
-    ValueTask UpdatePasswordHashAsync(
+    /// <summary>
+    /// Replaces the password hash of a registered user, as after a rehash, but only while the
+    /// stored hash still equals <paramref name="expectedPasswordHash"/> (ordinal comparison).
+    /// Returns false, changing nothing, when the user is unknown or the hash has changed.
+    /// </summary>
+    /// <remarks>
+    /// Several logins may verify the same old hash at once and each compute an upgrade. The
+    /// comparison lets only the first replace it, as ConcurrentDictionary.TryUpdate does, so
+    /// a file store writes one rehash record instead of one per login.
+    /// </remarks>
+    ValueTask<bool> TryUpdatePasswordHashAsync(
         string userName,
-        string passwordHash,
+        string newPasswordHash,
+        string expectedPasswordHash,
         CancellationToken cancellationToken);
 }

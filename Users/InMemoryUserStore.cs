@@ -40,22 +40,20 @@ public sealed class InMemoryUserStore : IUserStore
     }
 
     /// <inheritdoc />
-    public ValueTask UpdatePasswordHashAsync(
+    public ValueTask<bool> TryUpdatePasswordHashAsync(
         string userName,
-        string passwordHash,
+        string newPasswordHash,
+        string expectedPasswordHash,
         CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userName);
-        ArgumentException.ThrowIfNullOrEmpty(passwordHash);
+        ArgumentException.ThrowIfNullOrEmpty(newPasswordHash);
+        ArgumentException.ThrowIfNullOrEmpty(expectedPasswordHash);
         cancellationToken.ThrowIfCancellationRequested();
 
-        if (!_passwordHashes.ContainsKey(userName))
-        {
-            throw new ArgumentException("No user with this name is registered.", nameof(userName));
-        }
-
-        _passwordHashes[userName] = passwordHash;
-        return ValueTask.CompletedTask;
+        // TryUpdate compares and replaces atomically, and returns false for an unknown name.
+        bool updated = _passwordHashes.TryUpdate(userName, newPasswordHash, expectedPasswordHash);
+        return ValueTask.FromResult(updated);
     }
 
     /// <summary>Does nothing, because the store has no files or handles to close.</summary>

@@ -27,8 +27,10 @@ internal sealed class UserLogFile : IDisposable
     }
 
     /// <summary>
-    /// Opens the log, creating it when missing, and replays it. A torn last record is cut off
-    /// and reported to <paramref name="log"/>, and damage throws <see cref="UserStoreException"/>.
+    /// Opens the log, creating it when missing, and replays it. A valid last record without its
+    /// line feed is kept and ended, any other text after the last line feed is saved to a file
+    /// and cut off, both are reported to <paramref name="log"/>, and damage throws
+    /// <see cref="UserStoreException"/>.
     /// </summary>
     public static UserLogFile Open(string path, Action<string> log, out UserLogReplayResult replay)
     {
@@ -36,7 +38,7 @@ internal sealed class UserLogFile : IDisposable
         try
         {
             replay = Replay(stream, path, log);
-            return new UserLogFile(path, stream, replay.CompleteLength);
+            return new UserLogFile(path, stream, stream.Length);
         }
         catch
         {
@@ -94,18 +96,54 @@ internal sealed class UserLogFile : IDisposable
 
         // Replay throws for damage before anything is written, so a damaged log stays as it was.
         UserLogReplayResult replay = UserLogReplay.Replay(content, path);
-        if (replay.TornLength > 0)
+        if (replay.IsTailKept)
         {
-            stream.SetLength(replay.CompleteLength);
-            stream.Flush(flushToDisk: true);
-            log($"Cut an incomplete last record ({replay.TornLength} bytes after line "
-                + $"{replay.RecordCount}) from '{path}'. A write did not finish, most likely "
-                + "in a crash, so no client received a success for it. "
-                + "Every complete record was kept.");
+            EndKeptTail(stream, path, replay, log);
+        }
+        else if (replay.TailLength > 0)
+        {
+            CutTail(stream, path, content.AsSpan((int)replay.CompleteLength), replay, log);
         }
 
         stream.Seek(0, SeekOrigin.End);
         return replay;
+    }
+
+    // A valid record without its line feed, most often from a hand edit, gets the line feed,
+    // so that the next append starts a new line instead of joining it.
+    private static void EndKeptTail(
+        FileStream stream,
+        string path,
+        UserLogReplayResult replay,
+        Action<string> log)
+    {
+        stream.Seek(0, SeekOrigin.End);
+        stream.Write("\n"u8);
+        stream.Flush(flushToDisk: true);
+        log($"The last record in '{path}' (line {replay.RecordCount}) had no final line feed. "
+            + "It is a valid record, so it was kept and a line feed was added.");
+    }
+
+    // Saves the bytes to a file next to the log before cutting them, because they may be a
+    // hand edit rather than a torn write. A failed save stops the start before the log changes.
+    private static void CutTail(
+        FileStream stream,
+        string path,
+        ReadOnlySpan<byte> tail,
+        UserLogReplayResult replay,
+        Action<string> log)
+    {
+        string savedPath = DataDirectory.SaveCutTail(path, tail);
+        stream.SetLength(replay.CompleteLength);
+        stream.Flush(flushToDisk: true);
+
+        string position = replay.RecordCount == 0
+            ? $"{replay.TailLength} bytes, the whole file"
+            : $"{replay.TailLength} bytes after line {replay.RecordCount}";
+        log($"Cut an incomplete last record ({position}) from "
+            + $"'{path}' because {replay.TailProblem}, and saved the bytes to '{savedPath}'. "
+            + "A write that did not finish, as in a crash, leaves such a record, and no client "
+            + "received a success for it. Every record before it was kept.");
     }
 
     private void CutBackFailedAppend()

@@ -89,6 +89,13 @@ internal readonly record struct UserLogRecord(
             problem = $"the line is not valid JSON (error at byte {exception.BytePositionInLine})";
             return false;
         }
+        catch (InvalidOperationException)
+        {
+            // GetString throws this for an escape such as \ud800 that leaves a surrogate unpaired.
+            // RFC 8259 §8.2 lets JSON text contain one, but it is not valid Unicode.
+            problem = "a string escapes an unpaired UTF-16 surrogate, which is not valid Unicode";
+            return false;
+        }
     }
 
     private static bool TryReadObject(
@@ -202,17 +209,15 @@ internal readonly record struct UserLogRecord(
             return false;
         }
 
-        // Names are stored as the server compares them, after NFC normalization, so a name in
-        // another form could never log in.
-        if (!userName.IsNormalized(NormalizationForm.FormC))
-        {
-            problem = "the user name is not in Unicode normalization form C (NFC)";
-            return false;
-        }
-
         if (string.IsNullOrEmpty(passwordHash))
         {
             problem = "the member \"hash\" is missing or empty";
+            return false;
+        }
+
+        problem = UserRecordRules.FindProblem(userName, passwordHash);
+        if (problem is not null)
+        {
             return false;
         }
 

@@ -33,12 +33,17 @@ public sealed class FailingUserStore : IUserStore
         return _inner.TryAddAsync(userName, passwordHash, cancellationToken);
     }
 
-    public ValueTask UpdatePasswordHashAsync(
+    public ValueTask<bool> TryUpdatePasswordHashAsync(
         string userName,
-        string passwordHash,
+        string newPasswordHash,
+        string expectedPasswordHash,
         CancellationToken cancellationToken)
     {
-        return _inner.UpdatePasswordHashAsync(userName, passwordHash, cancellationToken);
+        return _inner.TryUpdatePasswordHashAsync(
+            userName,
+            newPasswordHash,
+            expectedPasswordHash,
+            cancellationToken);
     }
 
     public void Dispose()

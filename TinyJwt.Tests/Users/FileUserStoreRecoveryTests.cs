@@ -13,13 +13,13 @@ namespace TinyJwt.Tests.Users;
 /// <summary>Opening a log torn by a crash (recovered) or otherwise damaged (rejected).</summary>
 public class FileUserStoreRecoveryTests
 {
-    private const string AliceHash = "$pbkdf2-sha256$i=1000$c2FsdC1hbGljZQ$aGFzaC1hbGljZQ";
-    private const string BobHash = "$pbkdf2-sha256$i=1000$c2FsdC1ib2I$aGFzaC1ib2I";
-    private const string CarolHash = "$pbkdf2-sha256$i=1000$c2FsdC1jYXJvbA$aGFzaC1jYXJvbA";
+    private static readonly string AliceHash = StoredHashes.Alice;
+    private static readonly string BobHash = StoredHashes.Bob;
+    private static readonly string CarolHash = StoredHashes.Carol;
 
-    private const string AliceLine =
+    private static readonly string AliceLine =
         "{\"kind\":\"register\",\"user\":\"alice\",\"hash\":\"" + AliceHash + "\"}\n";
-    private const string BobLine =
+    private static readonly string BobLine =
         "{\"kind\":\"register\",\"user\":\"bob\",\"hash\":\"" + BobHash + "\"}\n";
 
     private TempDirectory _temp = null!; // Set in SetUp, before every test.
@@ -37,7 +37,8 @@ public class FileUserStoreRecoveryTests
     }
 
     // The last record is a registration of a name with a two-byte UTF-8 letter, so some cuts
-    // fall inside a character, or the rehash of an existing user.
+    // fall inside a character, or the rehash of an existing user. Every cut that leaves the
+    // record without its closing brace is torn; the cut before the line feed is tested below.
     [TestCase(false, TestName = "Open_TornRegisterAtEveryOffset_CutsIt")]
     [TestCase(true, TestName = "Open_TornRehashAtEveryOffset_CutsIt")]
     public async Task Open_TornLastRecord_CutsIt(bool lastIsRehash)
@@ -46,7 +47,7 @@ public class FileUserStoreRecoveryTests
         byte[] intact = await AppendLastRecordAsync(lastIsRehash);
         Assert.That(intact.AsSpan().StartsWith(earlier), Is.True);
 
-        for (int length = earlier.Length; length < intact.Length; length++)
+        for (int length = earlier.Length; length < intact.Length - 1; length++)
         {
             File.WriteAllBytes(_temp.LogPath, intact[..length]);
             var log = new List<string>();
@@ -62,6 +63,7 @@ public class FileUserStoreRecoveryTests
                     log.Count(line => line.StartsWith("Cut an incomplete last record")),
                     Is.EqualTo(length > earlier.Length ? 1 : 0),
                     $"cut at byte {length}");
+                AssertSavedTail(intact[earlier.Length..length], $"cut at byte {length}");
 
                 // The repaired log takes new records, and they replay.
                 await store.TryAddAsync("dave", CarolHash, CancellationToken.None);
@@ -75,19 +77,120 @@ public class FileUserStoreRecoveryTests
         }
     }
 
+    [TestCase(false, TestName = "Open_RegisterWithoutLineFeed_KeepsIt")]
+    [TestCase(true, TestName = "Open_RehashWithoutLineFeed_KeepsIt")]
+    public async Task Open_LastRecordWithoutLineFeed_KeepsIt(bool lastIsRehash)
+    {
+        await WriteEarlierRecordsAsync();
+        byte[] intact = await AppendLastRecordAsync(lastIsRehash);
+        File.WriteAllBytes(_temp.LogPath, intact[..^1]);
+        var log = new List<string>();
+
+        using (FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add))
+        {
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(store.TryGetPasswordHash("alice", out _), Is.True);
+                Assert.That(store.TryGetPasswordHash("bob", out string? bobHash), Is.True);
+                Assert.That(bobHash, Is.EqualTo(lastIsRehash ? CarolHash : BobHash));
+                Assert.That(store.TryGetPasswordHash("carolé", out _), Is.EqualTo(!lastIsRehash));
+                Assert.That(File.ReadAllBytes(_temp.LogPath), Is.EqualTo(intact));
+                Assert.That(log, Has.One.Contains("(line 3) had no final line feed"));
+                Assert.That(log, Has.One.Contains("from 3 records"));
+                Assert.That(log, Has.None.StartsWith("Cut"));
+                Assert.That(SavedTailPaths(), Is.Empty);
+            }
+
+            // The next record starts a line of its own instead of joining the kept one.
+            await store.TryAddAsync("dave", AliceHash, CancellationToken.None);
+        }
+
+        using FileUserStore reopened = FileUserStore.Open(_temp.DataDirectory, _ => { });
+        Assert.That(reopened.TryGetPasswordHash("dave", out _), Is.True);
+        Assert.That(File.ReadAllLines(_temp.LogPath), Has.Length.EqualTo(4));
+    }
+
     [Test]
     public void Open_TornRecordLog_NeverQuotesRecord()
     {
         Directory.CreateDirectory(_temp.DataDirectory);
-        File.WriteAllText(_temp.LogPath, AliceLine + BobLine[..^1]);
+        string tornBob = BobLine[..^2];
+        File.WriteAllText(_temp.LogPath, AliceLine + tornBob);
         var log = new List<string>();
 
         using FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add);
 
-        string expectedStart = $"Cut an incomplete last record ({BobLine.Length - 1} bytes";
+        string[] saved = SavedTailPaths();
+        Assert.That(saved, Has.Length.EqualTo(1));
+        string expectedStart =
+            $"Cut an incomplete last record ({tornBob.Length} bytes after line 1)";
         Assert.That(log, Has.One.StartsWith(expectedStart));
+        Assert.That(log, Has.One.Contains($"saved the bytes to '{saved[0]}'"));
+        Assert.That(log, Has.One.Contains("the line is not valid JSON"));
         Assert.That(string.Join("\n", log), Does.Not.Contain(BobHash));
         Assert.That(store.TryGetPasswordHash("bob", out _), Is.False);
+    }
+
+    [Test]
+    public void Open_OnlyTornRecord_SaysWholeFile()
+    {
+        Directory.CreateDirectory(_temp.DataDirectory);
+        const string torn = "{\"kind\":\"reg";
+        File.WriteAllText(_temp.LogPath, torn);
+        var log = new List<string>();
+
+        using FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(log, Has.One.Contains($"({torn.Length} bytes, the whole file)"));
+            Assert.That(log, Has.None.Contains("after line 0"));
+            Assert.That(new FileInfo(_temp.LogPath).Length, Is.Zero);
+            Assert.That(store.Count, Is.Zero);
+        }
+
+        AssertSavedTail(Encoding.UTF8.GetBytes(torn), "whole file torn");
+    }
+
+    [Test]
+    public void Open_TailContradictsEarlierRecord_CutsAndSavesIt()
+    {
+        // A complete JSON record without its line feed is kept only if it also fits the log.
+        Directory.CreateDirectory(_temp.DataDirectory);
+        string secondAlice = AliceLine.Replace(AliceHash, BobHash)[..^1];
+        File.WriteAllText(_temp.LogPath, AliceLine + secondAlice);
+        var log = new List<string>();
+
+        using FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(log, Has.One.Contains("a second register record"));
+            Assert.That(store.TryGetPasswordHash("alice", out string? aliceHash), Is.True);
+            Assert.That(aliceHash, Is.EqualTo(AliceHash));
+            Assert.That(File.ReadAllText(_temp.LogPath), Is.EqualTo(AliceLine));
+        }
+
+        AssertSavedTail(Encoding.UTF8.GetBytes(secondAlice), "contradicting tail");
+    }
+
+    [Test]
+    public void Open_SavedTailNameTaken_SavesUnderNextName()
+    {
+        Directory.CreateDirectory(_temp.DataDirectory);
+        var log = new List<string>();
+
+        // Two starts in one second with a torn record each: the second must not overwrite.
+        for (int start = 0; start < 2; start++)
+        {
+            File.WriteAllText(_temp.LogPath, AliceLine + $"{{\"kind\":\"re{start}");
+            using FileUserStore store = FileUserStore.Open(_temp.DataDirectory, log.Add);
+        }
+
+        string[] saved = SavedTailPaths();
+        Assert.That(saved, Has.Length.EqualTo(2));
+        string[] contents = saved.Select(File.ReadAllText).Order().ToArray();
+        Assert.That(contents, Is.EqualTo(new[] { "{\"kind\":\"re0", "{\"kind\":\"re1" }));
     }
 
     [TestCaseSource(nameof(DamagedLogs))]
@@ -151,6 +254,39 @@ public class FileUserStoreRecoveryTests
         yield return Case("DuplicateMemberEscaped", 2, "\"kind\" appears twice",
             AliceLine + BobLine.Replace("}", ",\"\\u006bind\":\"register\"}"));
 
+        // Hashes that are not in the stored format, so no password could ever match them.
+        const string notStoredFormat = "not a password hash in the stored format";
+        string[] bobHashFields = BobHash.Split('$');
+        string validSalt = bobHashFields[3];
+        string validHash = bobHashFields[4];
+        foreach ((string name, string badHash) in new[]
+        {
+            ("HashPlaintext", "plaintext"),
+            ("HashZeroIterations", $"$pbkdf2-sha256$i=0${validSalt}${validHash}"),
+            ("HashIterationsOverflow", $"$pbkdf2-sha256$i=99999999999${validSalt}${validHash}"),
+            ("HashIterationsOverMax", $"$pbkdf2-sha256$i=2000000000${validSalt}${validHash}"),
+            ("HashSaltNotBase64", $"$pbkdf2-sha256$i=1000$!!${validHash}"),
+            ("HashEmptyHashSegment", $"$pbkdf2-sha256$i=1000${validSalt}$"),
+            ("HashOtherAlgorithm", $"$pbkdf2-sha1$i=1000${validSalt}${validHash}"),
+        })
+        {
+            string content = AliceLine + BobLine.Replace(BobHash, badHash);
+            yield return Case(name, 2, notStoredFormat, content);
+        }
+
+        yield return Case("RehashHashNotStoredFormat", 2, notStoredFormat,
+            AliceLine + AliceLine.Replace("register", "rehash").Replace(AliceHash, "plaintext"));
+
+        // Names that break the rules a request's name must follow, so no request could match.
+        yield return Case("UserSurroundedBySpaces", 2, "white space",
+            AliceLine + BobLine.Replace("\"bob\"", "\" sp \""));
+        yield return Case("UserControlCharacter", 2, "control characters",
+            AliceLine + BobLine.Replace("\"bob\"", "\"bo\\u0001b\""));
+        yield return Case("UserTooLong", 2, "at most 64 characters",
+            AliceLine + BobLine.Replace("\"bob\"", $"\"{new string('b', 65)}\""));
+        yield return Case("UserLoneSurrogate", 2, "unpaired UTF-16 surrogate",
+            AliceLine + BobLine.Replace("\"bob\"", "\"bo\\ud800b\""));
+
         // Records that contradict earlier ones.
         yield return Case("RehashForUnknownUser", 2, "a rehash record for a user with no earlier",
             AliceLine + BobLine.Replace("register", "rehash"));
@@ -193,7 +329,11 @@ public class FileUserStoreRecoveryTests
         {
             if (lastIsRehash)
             {
-                await store.UpdatePasswordHashAsync("bob", CarolHash, CancellationToken.None);
+                await store.TryUpdatePasswordHashAsync(
+                    "bob",
+                    CarolHash,
+                    BobHash,
+                    CancellationToken.None);
             }
             else
             {
@@ -202,6 +342,34 @@ public class FileUserStoreRecoveryTests
         }
 
         return File.ReadAllBytes(_temp.LogPath);
+    }
+
+    private string[] SavedTailPaths()
+    {
+        return Directory.GetFiles(_temp.DataDirectory, "users.jsonl.torn-*");
+    }
+
+    // Checks that exactly the cut bytes were saved, owner-only, then deletes the copy so that
+    // the next cut in a loop starts from an empty folder.
+    private void AssertSavedTail(byte[] expected, string cut)
+    {
+        string[] saved = SavedTailPaths();
+        Assert.That(saved, Has.Length.EqualTo(expected.Length > 0 ? 1 : 0), cut);
+        if (saved.Length == 0)
+        {
+            return;
+        }
+
+        Assert.That(File.ReadAllBytes(saved[0]), Is.EqualTo(expected), cut);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.That(
+                File.GetUnixFileMode(saved[0]),
+                Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite),
+                cut);
+        }
+
+        File.Delete(saved[0]);
     }
 
     private static void AssertEarlierRecordsOnly(FileUserStore store, bool lastIsRehash, string cut)

@@ -12,10 +12,9 @@ namespace TinyJwt.Tests.Users;
 
 public class FileUserStoreTests
 {
-    // The store treats hashes as opaque text; these look like the hasher's format on purpose.
-    private const string AliceHash = "$pbkdf2-sha256$i=1000$c2FsdC1hbGljZQ$aGFzaC1hbGljZQ";
-    private const string BobHash = "$pbkdf2-sha256$i=1000$c2FsdC1ib2I$aGFzaC1ib2I";
-    private const string UpgradedHash = "$pbkdf2-sha256$i=600000$c2FsdC1uZXc$aGFzaC1uZXc";
+    private static readonly string AliceHash = StoredHashes.Alice;
+    private static readonly string BobHash = StoredHashes.Bob;
+    private static readonly string UpgradedHash = StoredHashes.Upgraded;
 
     private TempDirectory _temp = null!; // Set in SetUp, before every test.
     private List<string> _log = null!; // Set in SetUp, before every test.
@@ -60,7 +59,11 @@ public class FileUserStoreTests
         using (FileUserStore store = OpenStore())
         {
             await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
-            await store.UpdatePasswordHashAsync("alice", UpgradedHash, CancellationToken.None);
+            await store.TryUpdatePasswordHashAsync(
+                "alice",
+                UpgradedHash,
+                AliceHash,
+                CancellationToken.None);
         }
 
         using FileUserStore reopened = OpenStore();
@@ -76,7 +79,11 @@ public class FileUserStoreTests
         using FileUserStore store = OpenStore();
 
         await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
-        await store.UpdatePasswordHashAsync("alice", UpgradedHash, CancellationToken.None);
+        await store.TryUpdatePasswordHashAsync(
+            "alice",
+            UpgradedHash,
+            AliceHash,
+            CancellationToken.None);
 
         string expected =
             "{\"kind\":\"register\",\"user\":\"alice\",\"hash\":\"" + AliceHash + "\"}\n"
@@ -87,8 +94,8 @@ public class FileUserStoreTests
     [Test]
     public async Task TryAdd_EscapedName_RoundTrips()
     {
-        // Names reach the store already validated; the log must still never split a record.
-        const string unusualName = "Zoë \"the\"\nquote\\r";
+        // Quotes and backslashes are escaped in JSON. The name rules keep out control characters.
+        const string unusualName = "Zoë \"the\" quote\\r";
         using (FileUserStore store = OpenStore())
         {
             await store.TryAddAsync(unusualName, AliceHash, CancellationToken.None);
@@ -132,7 +139,10 @@ public class FileUserStoreTests
             .Select(i => Task.Run(async () =>
             {
                 await start.Task;
-                return await store.TryAddAsync("alice", $"hash-{i}", CancellationToken.None);
+                return await store.TryAddAsync(
+                    "alice",
+                    StoredHashes.Make(1000, i),
+                    CancellationToken.None);
             }))
             .ToArray();
 
@@ -153,7 +163,10 @@ public class FileUserStoreTests
         {
             Task<bool>[] attempts = Enumerable.Range(0, 50)
                 .Select(i => Task.Run(async () =>
-                    await store.TryAddAsync($"user{i}", $"hash-{i}", CancellationToken.None)))
+                    await store.TryAddAsync(
+                        $"user{i}",
+                        StoredHashes.Make(1000, i),
+                        CancellationToken.None)))
                 .ToArray();
             bool[] results = await Task.WhenAll(attempts);
             Assert.That(results, Is.All.True);
@@ -163,7 +176,7 @@ public class FileUserStoreTests
 
         Assert.That(reopened.Count, Is.EqualTo(50));
         Assert.That(reopened.TryGetPasswordHash("user49", out string? hash), Is.True);
-        Assert.That(hash, Is.EqualTo("hash-49"));
+        Assert.That(hash, Is.EqualTo(StoredHashes.Make(1000, 49)));
     }
 
     [Test]
@@ -180,15 +193,92 @@ public class FileUserStoreTests
         Assert.That(new FileInfo(_temp.LogPath).Length, Is.Zero);
     }
 
+    // The store rejects what its replay would reject, so a bad call cannot stop the next start.
+    [TestCase(" alice", "valid", TestName = "TryAdd_LeadingSpace_ThrowsWritesNothing")]
+    [TestCase("a\nb", "valid", TestName = "TryAdd_ControlCharacter_ThrowsWritesNothing")]
+    [TestCase("bo\u0301b", "valid", TestName = "TryAdd_NameNotNfc_ThrowsWritesNothing")]
+    [TestCase("alice", "plaintext", TestName = "TryAdd_HashNotStoredFormat_ThrowsWritesNothing")]
+    public void TryAdd_InvalidRecord_ThrowsWritesNothing(string userName, string hashKind)
+    {
+        using FileUserStore store = OpenStore();
+        string hash = hashKind == "valid" ? AliceHash : hashKind;
+
+        Assert.That(
+            async () => await store.TryAddAsync(userName, hash, CancellationToken.None),
+            Throws.ArgumentException.With.Message.StartsWith("The record cannot be stored"));
+        Assert.That(store.Count, Is.Zero);
+        Assert.That(new FileInfo(_temp.LogPath).Length, Is.Zero);
+    }
+
     [Test]
-    public void UpdatePasswordHash_UnknownUser_ThrowsWritesNothing()
+    public async Task TryUpdate_UnknownUser_ReturnsFalseWritesNothing()
     {
         using FileUserStore store = OpenStore();
 
-        Assert.That(
-            async () => await store.UpdatePasswordHashAsync("bob", BobHash, CancellationToken.None),
-            Throws.ArgumentException);
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "bob",
+            UpgradedHash,
+            BobHash,
+            CancellationToken.None);
+
+        Assert.That(updated, Is.False);
+        Assert.That(store.TryGetPasswordHash("bob", out _), Is.False);
         Assert.That(new FileInfo(_temp.LogPath).Length, Is.Zero);
+    }
+
+    [Test]
+    public async Task TryUpdate_HashChanged_ReturnsFalseWritesNothing()
+    {
+        using FileUserStore store = OpenStore();
+        await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
+        long lengthAfterRegister = new FileInfo(_temp.LogPath).Length;
+
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "alice",
+            UpgradedHash,
+            BobHash,
+            CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(updated, Is.False);
+            Assert.That(store.TryGetPasswordHash("alice", out string? hash), Is.True);
+            Assert.That(hash, Is.EqualTo(AliceHash));
+            Assert.That(new FileInfo(_temp.LogPath).Length, Is.EqualTo(lengthAfterRegister));
+        }
+    }
+
+    [Test]
+    public async Task TryUpdate_ConcurrentUpgrades_WritesOneRehash()
+    {
+        using FileUserStore store = OpenStore();
+        await store.TryAddAsync("alice", AliceHash, CancellationToken.None);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Each login read the same old hash and computed its own upgrade.
+        Task<bool>[] upgrades = Enumerable.Range(0, 20)
+            .Select(i => Task.Run(async () =>
+            {
+                await start.Task;
+                return await store.TryUpdatePasswordHashAsync(
+                    "alice",
+                    StoredHashes.Make(600_000, 100 + i),
+                    AliceHash,
+                    CancellationToken.None);
+            }))
+            .ToArray();
+        start.SetResult();
+        bool[] results = await Task.WhenAll(upgrades);
+
+        string[] lines = File.ReadAllLines(_temp.LogPath);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Count(updated => updated), Is.EqualTo(1));
+            Assert.That(lines, Has.Length.EqualTo(2));
+            Assert.That(lines.Count(line => line.Contains("\"rehash\"")), Is.EqualTo(1));
+            Assert.That(store.TryGetPasswordHash("alice", out string? hash), Is.True);
+            Assert.That(lines[1], Does.Contain(hash));
+        }
     }
 
     [Test]

@@ -74,25 +74,52 @@ public class InMemoryUserStoreTests
     }
 
     [Test]
-    public async Task UpdatePasswordHash_KnownUser_ReplacesHash()
+    public async Task TryUpdate_ExpectedHash_ReplacesHash()
     {
         using var store = new InMemoryUserStore();
         await store.TryAddAsync("alice", "hash-1", CancellationToken.None);
 
-        await store.UpdatePasswordHashAsync("alice", "hash-2", CancellationToken.None);
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "alice",
+            "hash-2",
+            "hash-1",
+            CancellationToken.None);
 
+        Assert.That(updated, Is.True);
         Assert.That(store.TryGetPasswordHash("alice", out string? hash), Is.True);
         Assert.That(hash, Is.EqualTo("hash-2"));
     }
 
     [Test]
-    public void UpdatePasswordHash_UnknownUser_Throws()
+    public async Task TryUpdate_HashChanged_KeepsCurrentHash()
+    {
+        using var store = new InMemoryUserStore();
+        await store.TryAddAsync("alice", "hash-1", CancellationToken.None);
+        await store.TryUpdatePasswordHashAsync("alice", "hash-2", "hash-1", CancellationToken.None);
+
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "alice",
+            "hash-3",
+            "hash-1",
+            CancellationToken.None);
+
+        Assert.That(updated, Is.False);
+        Assert.That(store.TryGetPasswordHash("alice", out string? hash), Is.True);
+        Assert.That(hash, Is.EqualTo("hash-2"));
+    }
+
+    [Test]
+    public async Task TryUpdate_UnknownUser_ReturnsFalse()
     {
         using var store = new InMemoryUserStore();
 
-        Assert.That(
-            async () => await store.UpdatePasswordHashAsync("bob", "hash", CancellationToken.None),
-            Throws.ArgumentException);
+        bool updated = await store.TryUpdatePasswordHashAsync(
+            "bob",
+            "hash-2",
+            "hash-1",
+            CancellationToken.None);
+
+        Assert.That(updated, Is.False);
         Assert.That(store.Count, Is.Zero);
     }
 
