@@ -27,6 +27,13 @@ internal static class UserNameRules
             return "\"username\" must not be empty";
         }
 
+        // ICU's normalizer throws on U+FFFE but passes U+FFFF (.NET 10 on Linux), so every
+        // noncharacter is rejected first, with a message that names the problem.
+        if (ContainsNoncharacter(userName))
+        {
+            return "Username must not contain Unicode noncharacters such as U+FFFE or U+FFFF";
+        }
+
         // Names are compared after NFC so that "e" + U+0301 and U+00E9 are one user. This needs
         // ICU: with InvariantGlobalization on, Normalize returns its input unchanged.
         string candidate;
@@ -70,6 +77,22 @@ internal static class UserNameRules
 
         normalized = candidate;
         return null;
+    }
+
+    // Unicode's 66 noncharacters are U+FDD0 to U+FDEF and the last two code points of every
+    // plane, U+xxFFFE and U+xxFFFF. They are reserved for internal use and never assigned.
+    private static bool ContainsNoncharacter(string text)
+    {
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            int value = rune.Value;
+            if ((value >= 0xFDD0 && value <= 0xFDEF) || (value & 0xFFFE) == 0xFFFE)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -115,6 +115,32 @@ public class RequestValidationTests
             "{\"username\": \"a\\u007fb\", \"password\": \"password1\"}",
             "must not contain control characters",
         },
+        // Unicode noncharacters, in the Basic Multilingual Plane and beyond, all rejected alike.
+        new object[]
+        {
+            "{\"username\": \"a\\ufffeb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\uffffb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\ufdd0b\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\ud83f\\udffeb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\udbff\\udfffb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
         new object[]
         {
             $"{{\"username\": \"{new string('u', 65)}\", \"password\": \"password1\"}}",
@@ -180,6 +206,21 @@ public class RequestValidationTests
             "password1");
 
         Assert.That(response.StatusCode, Is.EqualTo(expected));
+    }
+
+    // Neighbours of the noncharacter ranges are ordinary characters.
+    [TestCase("near\uFDCF")]
+    [TestCase("near\uFDF0")]
+    [TestCase("near\uFFFD")]
+    [TestCase("near\U0001FFFD")]
+    public async Task Register_NearNoncharacter_Accepted(string name)
+    {
+        using HttpResponseMessage response = await _server.PostCredentialsAsync(
+            "/register",
+            name,
+            "password1");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
     [TestCase(8, HttpStatusCode.Created)]
