@@ -11,6 +11,12 @@ internal sealed record Credentials(string UserName, string Password);
 /// <summary>Parser of the <c>{"username": s, "password": s}</c> request body.</summary>
 internal static class CredentialsJson
 {
+    // The body may nest objects and arrays 64 levels deep, the default of System.Text.Json.
+    public const int MaxDepth = 64;
+
+    private static readonly string DepthProblem =
+        $"Request body nests JSON deeper than {MaxDepth} levels";
+
     /// <summary>
     /// Parses and validates the body; returns the credentials, or the message of the 400 response.
     /// The message never contains a value from the body.
@@ -56,7 +62,9 @@ internal static class CredentialsJson
 
     private static string? ReadMembers(byte[] body, ref string? userName, ref string? password)
     {
-        var reader = new Utf8JsonReader(body);
+        // The reader may go one level past the limit, so the skip below meets the deep value
+        // itself and can name the depth limit instead of reporting invalid JSON.
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return "Request body must be a JSON object with \"username\" and \"password\"";
@@ -91,15 +99,38 @@ internal static class CredentialsJson
                     password = value;
                 }
             }
-            else
+            else if (!TrySkipWithinDepth(ref reader))
             {
-                reader.Skip();
+                return DepthProblem;
             }
         }
 
         // Reading past the object makes the reader reject anything after it.
         reader.Read();
         return null;
+    }
+
+    // Skips the value under the reader like Utf8JsonReader.Skip, but returns false when an
+    // object or array inside it opens level MaxDepth + 1.
+    private static bool TrySkipWithinDepth(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return true;
+        }
+
+        int startDepth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > startDepth)
+        {
+            bool opensLevel = reader.TokenType
+                is JsonTokenType.StartObject or JsonTokenType.StartArray;
+            if (opensLevel && reader.CurrentDepth >= MaxDepth)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (Credentials? Credentials, string? Problem) Validate(

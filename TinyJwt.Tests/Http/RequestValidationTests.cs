@@ -223,6 +223,29 @@ public class RequestValidationTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
 
+    // The outer object is level 1, so 63 arrays inside it reach the 64-level limit.
+    [TestCase(63, HttpStatusCode.Created)]
+    [TestCase(64, HttpStatusCode.BadRequest)]
+    [TestCase(500, HttpStatusCode.BadRequest)]
+    public async Task Register_DeepUnknownMember_DepthLimitNamed(
+        int arrays,
+        HttpStatusCode expected)
+    {
+        string nested = new string('[', arrays) + new string(']', arrays);
+        string body = $"{{\"username\": \"deep{arrays}\", \"password\": \"password1\", "
+            + $"\"x\": {nested}}}";
+
+        using HttpResponseMessage response = await _server.PostJsonAsync("/register", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Is.EqualTo("Request body nests JSON deeper than 64 levels"));
+        }
+    }
+
     [TestCase(8, HttpStatusCode.Created)]
     [TestCase(1024, HttpStatusCode.Created)]
     public async Task Register_PasswordAtLimits_Accepted(int length, HttpStatusCode expected)
