@@ -21,6 +21,8 @@ internal static class CredentialsJson
     /// Parses and validates the body; returns the credentials, or the message of the 400 response.
     /// The message never contains a value from the body.
     /// </summary>
+    // Messages name members without quotes, because the response encoder writes ' and " as
+    // \u0027 and \u0022, which curl prints as they are.
     public static (Credentials? Credentials, string? Problem) Parse(byte[] body)
     {
         // RFC 8259 §8.1: JSON text exchanged between systems is UTF-8 without a byte-order mark.
@@ -67,7 +69,7 @@ internal static class CredentialsJson
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return "Request body must be a JSON object with \"username\" and \"password\"";
+            return "Request body must be a JSON object with username and password members";
         }
 
         // System.Text.Json keeps the last of two equal names, so duplicates are caught here,
@@ -86,7 +88,7 @@ internal static class CredentialsJson
             {
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    return $"\"{name}\" must be a string";
+                    return $"{name} must be a string";
                 }
 
                 string value = reader.GetString() ?? "";
@@ -139,12 +141,12 @@ internal static class CredentialsJson
     {
         if (userName is null)
         {
-            return (null, "Request body is missing \"username\"");
+            return (null, "Request body is missing username");
         }
 
         if (password is null)
         {
-            return (null, "Request body is missing \"password\"");
+            return (null, "Request body is missing password");
         }
 
         string? problem = UserNameRules.Normalize(userName, out string normalized)

@@ -34,7 +34,7 @@ internal static class RequestBody
         {
             return (null, ApiResponse.Error(
                 400,
-                "Request body is empty; send a JSON object with \"username\" and \"password\""));
+                "Request body is empty; send a JSON object with username and password members"));
         }
 
         string? problem = ContentType.FindProblem(request.ContentType);

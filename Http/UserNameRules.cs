@@ -24,14 +24,15 @@ internal static class UserNameRules
         normalized = "";
         if (userName.Length == 0)
         {
-            return "\"username\" must not be empty";
+            return "username must not be empty";
         }
 
         // ICU's normalizer throws on U+FFFE but passes U+FFFF (.NET 10 on Linux), so every
         // noncharacter is rejected first, with a message that names the problem.
         if (ContainsNoncharacter(userName))
         {
-            return "Username must not contain Unicode noncharacters such as U+FFFE or U+FFFF";
+            return "Username must not contain Unicode noncharacters "
+                + "such as code point FFFE or FFFF";
         }
 
         // Names are compared after NFC so that "e" + U+0301 and U+00E9 are one user. This needs
@@ -109,7 +110,7 @@ internal static class PasswordRules
     {
         if (password.Length == 0)
         {
-            return "\"password\" must not be empty";
+            return "password must not be empty";
         }
 
         int length = 0;
