@@ -83,7 +83,7 @@ internal static class RequestProcessor
             + $"{milliseconds:0.0} ms";
         if (answer.StatusCode >= 400 && answer.LogReason is not null)
         {
-            line += $" - {answer.LogReason}";
+            line += $" - {ToOneLine(answer.LogReason)}";
         }
 
         log.Write(line);
@@ -98,6 +98,13 @@ internal static class RequestProcessor
     {
         double milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         string time = ServerLog.Timestamp();
-        log.Write($"{time} {method} {path} client {milliseconds:0.0} ms - {reason}");
+        log.Write($"{time} {method} {path} client {milliseconds:0.0} ms - {ToOneLine(reason)}");
+    }
+
+    // Each log entry is one line, but exception messages may contain line breaks, as
+    // ObjectDisposedException's "Object name: ..." does.
+    private static string ToOneLine(string text)
+    {
+        return text.ReplaceLineEndings(" ");
     }
 }

@@ -78,6 +78,33 @@ public class RawConnectionTests
         }
     }
 
+    [Test]
+    public async Task BadChunkSize_Logged400OnOneLine()
+    {
+        using (TcpClient client = await ConnectAsync())
+        {
+            string request = "POST /login HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "zz\r\nabc\r\n0\r\n\r\n";
+            await SendAsync(client, request);
+            string answer = await ReadToEndAsync(client);
+            Assert.That(answer, Does.StartWith("HTTP/1.1 400"));
+        }
+
+        string log = await WaitForLogAsync("POST /login 400");
+        string[] lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(log, Does.Contain("POST /login 400"));
+            Assert.That(log, Does.Contain("chunked body rejected by the listener"));
+            Assert.That(log, Does.Not.Contain("client disconnected"));
+            Assert.That(log, Does.Not.Contain("not delivered"));
+            Assert.That(log, Does.Not.Contain("ERROR"));
+            Assert.That(lines, Has.All.StartWith("20"));
+        }
+    }
+
     [TestCase("PUT /login")]
     [TestCase("POST /nowhere")]
     [TestCase("GET /get-jwt")]
