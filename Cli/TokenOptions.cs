@@ -15,6 +15,7 @@ internal static class TokenOptions
           --now TIME             Check the time claims against TIME, a NumericDate such as
                                  1731545843 or a UTC ISO 8601 time such as 2024-11-14T00:57:23Z,
                                  in place of the system clock.
+
         """;
 
     /// <summary>Returns the clock given with <c>--now</c>, or the context's clock.</summary>
