@@ -30,8 +30,9 @@ internal static class TokenOptions
         if (!TimeText.TryParseNow(now, out long numericDate))
         {
             throw new UsageException(
-                $"{NowOption} '{now}' is not a NumericDate (such as 1731545843) or an ISO 8601 " +
-                "time (such as 2024-11-14T00:57:23Z).");
+                $"{NowOption} '{now}' is not a NumericDate from 0 to 253402300799 (such as " +
+                "1731545843) or an ISO 8601 time from 1970 to 9999 (such as " +
+                "2024-11-14T00:57:23Z).");
         }
 
         return new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(numericDate));
