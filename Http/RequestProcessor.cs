@@ -25,8 +25,7 @@ internal static class RequestProcessor
         long started = Stopwatch.GetTimestamp();
         string method = context.Request.HttpMethod;
 
-        // The query string is never logged or routed on: only the path.
-        string path = context.Request.Url?.AbsolutePath ?? "/";
+        string path = RequestPath(context.Request);
         ApiResponse answer;
         try
         {
@@ -69,6 +68,22 @@ internal static class RequestProcessor
         }
 
         LogRequest(log, method, path, answer, started);
+    }
+
+    // Routes match the path as sent, so /get%2Djwt and /x/../get-jwt are not /get-jwt, which
+    // Url.AbsolutePath would make them by decoding and removing dot segments. The query string
+    // is never logged or routed on. An absolute-form target (http://host/path) keeps the
+    // listener's parsed path.
+    private static string RequestPath(HttpListenerRequest request)
+    {
+        string? rawUrl = request.RawUrl;
+        if (rawUrl is null || !rawUrl.StartsWith('/'))
+        {
+            return request.Url?.AbsolutePath ?? "/";
+        }
+
+        int query = rawUrl.IndexOf('?');
+        return query < 0 ? rawUrl : rawUrl[..query];
     }
 
     private static void LogRequest(

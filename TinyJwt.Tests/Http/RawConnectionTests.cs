@@ -105,6 +105,24 @@ public class RawConnectionTests
         }
     }
 
+    // Paths match as sent: no percent-decoding and no dot-segment removal before routing.
+    [TestCase("/get%2Djwt")]
+    [TestCase("/x/../get-jwt")]
+    [TestCase("/./get-jwt")]
+    public async Task EncodedOrDottedPath_Returns404(string path)
+    {
+        using TcpClient client = await ConnectAsync();
+
+        await SendAsync(client, $"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        string answer = await ReadOneAnswerAsync(client);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(answer, Does.StartWith("HTTP/1.1 404"));
+            Assert.That(answer, Does.Contain("No route for this path"));
+        }
+    }
+
     [TestCase("PUT /login")]
     [TestCase("POST /nowhere")]
     [TestCase("GET /get-jwt")]
