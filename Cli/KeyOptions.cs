@@ -31,6 +31,7 @@ internal static class KeyOptions
           --data DIR             Key from DIR/secret.key, the file the server generates.
           TINYJWT_SECRET         Environment variable read as --secret when no key option
                                  is given.
+
         """;
 
     /// <summary>

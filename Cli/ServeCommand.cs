@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -79,7 +81,14 @@ internal static class ServeCommand
             (key, string source) = SigningKey.Resolve(
                 options,
                 line => log.Write($"{ServerLog.Timestamp()} {line}"));
-            log.Write($"{ServerLog.Timestamp()} HMAC key from {source} ({key.Length} bytes)");
+            log.Write($"{ServerLog.Timestamp()} HMAC key: {key.Length} bytes from {source}");
+        }
+        catch (DataDirectoryException exception)
+        {
+            // Every flag was valid, but the server cannot start on this data folder.
+            await log.FlushAsync();
+            error.WriteLine($"tinyjwt serve: {exception.Message}");
+            return ExitStartFailed;
         }
         catch (ConfigurationException exception)
         {
@@ -123,9 +132,7 @@ internal static class ServeCommand
         catch (HttpListenerException exception)
         {
             await log.FlushAsync();
-            error.WriteLine(
-                $"tinyjwt serve: cannot listen on {string.Join(" and ", server.Prefixes)}: "
-                + $"{exception.Message}. Is another program using port {options.Port}?");
+            error.WriteLine(DescribeListenFailure(exception, server.Prefixes, options));
             return ExitStartFailed;
         }
 
@@ -140,6 +147,33 @@ internal static class ServeCommand
 
         await server.StopAsync();
         return CommandLine.ExitOk;
+    }
+
+    /// <summary>Builds the start-up error for a listener that cannot bind, with a hint.</summary>
+    internal static string DescribeListenFailure(
+        HttpListenerException exception,
+        IEnumerable<string> prefixes,
+        ServerOptions options)
+    {
+        string reason = exception.Message.TrimEnd('.');
+        string hint = exception.ErrorCode switch
+        {
+            // Address in use: errno 98 (EADDRINUSE) on Linux, or the SocketError value.
+            98 or (int)SocketError.AddressAlreadyInUse =>
+                $"Is another program using port {options.Port}?",
+
+            // Permission denied: errno 13 (EACCES) on Linux, usually a port below 1024.
+            13 or (int)SocketError.AccessDenied =>
+                $"Port {options.Port} needs privileges this user does not have; "
+                + "use a port from 1024 up.",
+
+            // The listener's code 50 is a host name that does not resolve, and EADDRNOTAVAIL
+            // an address that is not on this machine.
+            _ => $"The address of --host {options.Host} cannot be bound on this machine; "
+                + "use localhost, 127.0.0.1, 0.0.0.0 or an address of one of its interfaces.",
+        };
+        return $"tinyjwt serve: cannot listen on {string.Join(" and ", prefixes)}: "
+            + $"{reason}. {hint}";
     }
 
     private static IUserStore OpenStore(ServerOptions options, ServerLog log)

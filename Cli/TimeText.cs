@@ -66,14 +66,15 @@ internal static class TimeText
 
     /// <summary>
     /// Parses a <c>--now</c> value: a NumericDate such as 1731545843, or an ISO 8601 time such
-    /// as 2024-11-14T00:57:23Z (no offset means UTC). Fractions of a second are dropped.
+    /// as 2024-11-14T00:57:23Z (no offset means UTC). The range is 0 to 253402300799, the one
+    /// the verifier accepts for time claims. Fractions of a second are dropped.
     /// </summary>
     public static bool TryParseNow(string text, out long numericDate)
     {
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture,
                 out numericDate))
         {
-            return numericDate >= MinSeconds && numericDate <= MaxSeconds;
+            return numericDate >= 0 && numericDate <= MaxSeconds;
         }
 
         DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
@@ -81,7 +82,7 @@ internal static class TimeText
                 out DateTimeOffset instant))
         {
             numericDate = instant.ToUnixTimeSeconds();
-            return true;
+            return numericDate >= 0;
         }
 
         numericDate = 0;

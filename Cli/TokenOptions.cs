@@ -15,6 +15,7 @@ internal static class TokenOptions
           --now TIME             Check the time claims against TIME, a NumericDate such as
                                  1731545843 or a UTC ISO 8601 time such as 2024-11-14T00:57:23Z,
                                  in place of the system clock.
+
         """;
 
     /// <summary>Returns the clock given with <c>--now</c>, or the context's clock.</summary>
@@ -29,8 +30,9 @@ internal static class TokenOptions
         if (!TimeText.TryParseNow(now, out long numericDate))
         {
             throw new UsageException(
-                $"{NowOption} '{now}' is not a NumericDate (such as 1731545843) or an ISO 8601 " +
-                "time (such as 2024-11-14T00:57:23Z).");
+                $"{NowOption} '{now}' is not a NumericDate from 0 to 253402300799 (such as " +
+                "1731545843) or an ISO 8601 time from 1970 to 9999 (such as " +
+                "2024-11-14T00:57:23Z).");
         }
 
         return new FixedTimeProvider(DateTimeOffset.FromUnixTimeSeconds(numericDate));

@@ -5,7 +5,7 @@ namespace TinyJwt.Configuration;
 /// <summary>
 /// Error in a flag, an environment variable or a secret file that stops the server from starting.
 /// </summary>
-public sealed class ConfigurationException : Exception
+public class ConfigurationException : Exception
 {
     /// <summary>Creates the error with a message a person can act on.</summary>
     public ConfigurationException(string message)

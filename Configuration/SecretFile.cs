@@ -36,6 +36,13 @@ public static class SecretFile
     {
         ArgumentNullException.ThrowIfNull(path);
 
+        // Opening a directory fails with "Access to the path is denied", which hides the mistake.
+        if (Directory.Exists(path))
+        {
+            throw new ConfigurationException(
+                $"Secret file '{path}' is a directory; name the file that contains the secret.");
+        }
+
         byte[] bytes = ReadAllBytes(path);
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
@@ -61,26 +68,36 @@ public static class SecretFile
     /// Reads <c>secret.key</c> in the data folder, or creates it with 32 random bytes written
     /// as base64url and owner-only permissions.
     /// </summary>
-    /// <exception cref="ConfigurationException">The file cannot be read or created.</exception>
+    /// <exception cref="DataDirectoryException">
+    /// The folder or the file cannot be created or read, or the path is a directory.
+    /// </exception>
     public static string LoadOrCreate(string dataDirectory, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(dataDirectory);
         ArgumentNullException.ThrowIfNull(log);
 
         string path = Path.Combine(dataDirectory, FileName);
+        if (Directory.Exists(path))
+        {
+            throw new DataDirectoryException(
+                $"'{path}' is a directory, not a secret file; move it away so that a new "
+                + "secret can be generated there.");
+        }
+
         if (File.Exists(path))
         {
             WarnIfReadableByOthers(path, log);
-            return ReadSecretText(path);
+            return ReadDataSecret(path);
         }
 
+        CreateDataDirectory(dataDirectory);
         byte[] keyBytes = RandomNumberGenerator.GetBytes(GeneratedKeyBytes);
         string secretText = Base64Url.EncodeToString(keyBytes);
         CryptographicOperations.ZeroMemory(keyBytes);
         if (!TryCreate(path, secretText))
         {
             // Another process created the file after the existence check, so use its key.
-            return ReadSecretText(path);
+            return ReadDataSecret(path);
         }
 
         log($"Generated a new secret key in {path} (owner-only permissions).");
@@ -141,19 +158,6 @@ public static class SecretFile
 
         try
         {
-            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (directory is not null && OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(directory);
-            }
-            else if (directory is not null && !OperatingSystem.IsWindows())
-            {
-                // The folder holds the secret and the users log, so a new one is owner-only.
-                Directory.CreateDirectory(
-                    directory,
-                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
-
             using var stream = new FileStream(path, options);
             byte[] bytes = Encoding.UTF8.GetBytes(secretText + "\n");
             stream.Write(bytes);
@@ -166,8 +170,45 @@ public static class SecretFile
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new ConfigurationException(
+            throw new DataDirectoryException(
                 $"Cannot create secret file '{path}': {exception.Message}", exception);
+        }
+    }
+
+    private static void CreateDataDirectory(string dataDirectory)
+    {
+        try
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(dataDirectory);
+            }
+            else
+            {
+                // The folder contains the secret and the users log, so a new one is owner-only.
+                Directory.CreateDirectory(
+                    dataDirectory,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new DataDirectoryException(
+                $"Cannot create data folder '{dataDirectory}': {exception.Message}", exception);
+        }
+    }
+
+    // The generated secret is part of the data folder, so a problem with it stops the start
+    // like any other data folder problem.
+    private static string ReadDataSecret(string path)
+    {
+        try
+        {
+            return ReadSecretText(path);
+        }
+        catch (ConfigurationException exception)
+        {
+            throw new DataDirectoryException(exception.Message, exception);
         }
     }
 

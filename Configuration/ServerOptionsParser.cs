@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using TinyJwt.Crypto;
 
@@ -49,6 +50,10 @@ public static class ServerOptionsParser
         ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
 
         ServerOptions options = ApplyEnvironment(new ServerOptions(), getEnvironmentVariable);
+
+        // A flag given twice is a mistake, such as a pasted command line with an old value, so
+        // it is rejected instead of letting the last value win silently.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < args.Length; i++)
         {
             string flag = args[i];
@@ -58,6 +63,12 @@ public static class ServerOptionsParser
             {
                 inlineValue = flag[(equals + 1)..];
                 flag = flag[..equals];
+            }
+
+            string canonicalFlag = flag == "-h" ? "--help" : flag;
+            if (!seen.Add(canonicalFlag))
+            {
+                throw new ConfigurationException($"{flag} is given more than once; give it once.");
             }
 
             switch (flag)

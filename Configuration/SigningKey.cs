@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Text;
+using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -25,6 +26,7 @@ public static class SigningKey
 
         string secretText;
         string source;
+        bool fromDataDirectory = false;
         if (options.SecretFilePath is not null)
         {
             secretText = SecretFile.ReadSecretText(options.SecretFilePath);
@@ -38,22 +40,30 @@ public static class SigningKey
         else if (options.InMemory)
         {
             secretText = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-            source = "generated for this run (--in-memory)";
+            source = "a random secret for this run only (--in-memory)";
         }
         else
         {
             secretText = SecretFile.LoadOrCreate(options.DataDirectory, log);
-            source = SecretFile.FileName + " in the data folder";
+            source = Path.Combine(options.DataDirectory, SecretFile.FileName);
+            fromDataDirectory = true;
         }
 
         // PyJWT turns a str key into its UTF-8 bytes, so the same text gives the same key.
         byte[] key = Encoding.UTF8.GetBytes(secretText);
         if (key.Length < MinimumLength)
         {
-            throw new ConfigurationException(
-                $"The secret from {source} is {key.Length} bytes long; HS256 needs at least "
-                + $"{MinimumLength} bytes (RFC 7518 section 3.2). "
-                + "Use 32 or more random characters.");
+            string problem = $"The secret from {source} is {key.Length} bytes long; HS256 needs "
+                + $"at least {MinimumLength} bytes (RFC 7518 section 3.2).";
+            if (fromDataDirectory)
+            {
+                // The server generates this file, so a short one is most likely damaged.
+                throw new DataDirectoryException(
+                    $"{problem} Delete {source} and start again to generate a new secret; "
+                    + "tokens signed with the old secret will no longer verify.");
+            }
+
+            throw new ConfigurationException($"{problem} Use 32 or more random characters.");
         }
 
         return (key, source);

@@ -11,10 +11,18 @@ internal sealed record Credentials(string UserName, string Password);
 /// <summary>Parser of the <c>{"username": s, "password": s}</c> request body.</summary>
 internal static class CredentialsJson
 {
+    // The body may nest objects and arrays 64 levels deep, the default of System.Text.Json.
+    public const int MaxDepth = 64;
+
+    private static readonly string DepthProblem =
+        $"Request body nests JSON deeper than {MaxDepth} levels";
+
     /// <summary>
     /// Parses and validates the body; returns the credentials, or the message of the 400 response.
     /// The message never contains a value from the body.
     /// </summary>
+    // Messages name members without quotes, because the response encoder writes ' and " as
+    // \u0027 and \u0022, which curl prints as they are.
     public static (Credentials? Credentials, string? Problem) Parse(byte[] body)
     {
         // RFC 8259 §8.1: JSON text exchanged between systems is UTF-8 without a byte-order mark.
@@ -56,10 +64,12 @@ internal static class CredentialsJson
 
     private static string? ReadMembers(byte[] body, ref string? userName, ref string? password)
     {
-        var reader = new Utf8JsonReader(body);
+        // The reader may go one level past the limit, so the skip below meets the deep value
+        // itself and can name the depth limit instead of reporting invalid JSON.
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return "Request body must be a JSON object with \"username\" and \"password\"";
+            return "Request body must be a JSON object with username and password members";
         }
 
         // System.Text.Json keeps the last of two equal names, so duplicates are caught here,
@@ -78,7 +88,7 @@ internal static class CredentialsJson
             {
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    return $"\"{name}\" must be a string";
+                    return $"{name} must be a string";
                 }
 
                 string value = reader.GetString() ?? "";
@@ -91,9 +101,9 @@ internal static class CredentialsJson
                     password = value;
                 }
             }
-            else
+            else if (!TrySkipWithinDepth(ref reader))
             {
-                reader.Skip();
+                return DepthProblem;
             }
         }
 
@@ -102,18 +112,41 @@ internal static class CredentialsJson
         return null;
     }
 
+    // Skips the value under the reader like Utf8JsonReader.Skip, but returns false when an
+    // object or array inside it opens level MaxDepth + 1.
+    private static bool TrySkipWithinDepth(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+        {
+            return true;
+        }
+
+        int startDepth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > startDepth)
+        {
+            bool opensLevel = reader.TokenType
+                is JsonTokenType.StartObject or JsonTokenType.StartArray;
+            if (opensLevel && reader.CurrentDepth >= MaxDepth)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static (Credentials? Credentials, string? Problem) Validate(
         string? userName,
         string? password)
     {
         if (userName is null)
         {
-            return (null, "Request body is missing \"username\"");
+            return (null, "Request body is missing username");
         }
 
         if (password is null)
         {
-            return (null, "Request body is missing \"password\"");
+            return (null, "Request body is missing password");
         }
 
         string? problem = UserNameRules.Normalize(userName, out string normalized)

@@ -11,7 +11,8 @@ internal static class RequestBody
 {
     /// <summary>
     /// Reads the body, or returns the rejection to send instead: 400 without a body, 413 over
-    /// the limit, 415 for another media type, or a 408 already sent when the client is too slow.
+    /// the limit, 415 for another media type, a 408 already sent when the client is too slow, or
+    /// a 400 the listener already sent for a malformed chunked body.
     /// </summary>
     /// <exception cref="ClientDisconnectedException">The client left mid-body.</exception>
     public static async Task<(byte[]? Body, ApiResponse? Rejection)> ReadJsonAsync(
@@ -34,7 +35,7 @@ internal static class RequestBody
         {
             return (null, ApiResponse.Error(
                 400,
-                "Request body is empty; send a JSON object with \"username\" and \"password\""));
+                "Request body is empty; send a JSON object with username and password members"));
         }
 
         string? problem = ContentType.FindProblem(request.ContentType);
@@ -77,6 +78,20 @@ internal static class RequestBody
                 or OperationCanceledException)
         {
             // The timer closed the connection under the read.
+        }
+        catch (HttpListenerException exception) when (declaredLength < 0
+            && exception.ErrorCode == 400)
+        {
+            // The listener's chunked decoder failed, for example on a chunk size that is not
+            // hex, and the listener has already sent its own 400 and closed the response. A
+            // client that leaves mid-way through a Content-Length body also raises code 400,
+            // so that case is excluded above and stays a client event.
+            if (Interlocked.CompareExchange(ref state, 1, 0) == 0)
+            {
+                string cause = $"chunked body rejected by the listener: {exception.Message}";
+                ApiResponse rejected = ApiResponse.Error(400, "Request body is not valid", cause);
+                return (null, rejected with { AlreadySent = true, CloseConnection = true });
+            }
         }
         catch (Exception exception) when (exception is IOException or HttpListenerException)
         {

@@ -25,8 +25,7 @@ internal static class RequestProcessor
         long started = Stopwatch.GetTimestamp();
         string method = context.Request.HttpMethod;
 
-        // The query string is never logged or routed on: only the path.
-        string path = context.Request.Url?.AbsolutePath ?? "/";
+        string path = RequestPath(context.Request);
         ApiResponse answer;
         try
         {
@@ -71,6 +70,22 @@ internal static class RequestProcessor
         LogRequest(log, method, path, answer, started);
     }
 
+    // Routes match the path as sent, so /get%2Djwt and /x/../get-jwt are not /get-jwt, which
+    // Url.AbsolutePath would make them by decoding and removing dot segments. The query string
+    // is never logged or routed on. An absolute-form target (http://host/path) keeps the
+    // listener's parsed path.
+    private static string RequestPath(HttpListenerRequest request)
+    {
+        string? rawUrl = request.RawUrl;
+        if (rawUrl is null || !rawUrl.StartsWith('/'))
+        {
+            return request.Url?.AbsolutePath ?? "/";
+        }
+
+        int query = rawUrl.IndexOf('?');
+        return query < 0 ? rawUrl : rawUrl[..query];
+    }
+
     private static void LogRequest(
         ServerLog log,
         string method,
@@ -83,7 +98,7 @@ internal static class RequestProcessor
             + $"{milliseconds:0.0} ms";
         if (answer.StatusCode >= 400 && answer.LogReason is not null)
         {
-            line += $" - {answer.LogReason}";
+            line += $" - {ToOneLine(answer.LogReason)}";
         }
 
         log.Write(line);
@@ -98,6 +113,13 @@ internal static class RequestProcessor
     {
         double milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         string time = ServerLog.Timestamp();
-        log.Write($"{time} {method} {path} client {milliseconds:0.0} ms - {reason}");
+        log.Write($"{time} {method} {path} client {milliseconds:0.0} ms - {ToOneLine(reason)}");
+    }
+
+    // Each log entry is one line, but exception messages may contain line breaks, as
+    // ObjectDisposedException's "Object name: ..." does.
+    private static string ToOneLine(string text)
+    {
+        return text.ReplaceLineEndings(" ");
     }
 }

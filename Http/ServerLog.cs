@@ -53,7 +53,8 @@ public sealed class ServerLog : IAsyncDisposable
     /// <summary>Logs a caught server error: type and message as a line, stack to error.</summary>
     public void WriteError(string context, Exception exception)
     {
-        Write($"{Timestamp()} ERROR {context}: {exception.GetType().Name}: {exception.Message}");
+        string message = exception.Message.ReplaceLineEndings(" ");
+        Write($"{Timestamp()} ERROR {context}: {exception.GetType().Name}: {message}");
         lock (_error)
         {
             _error.WriteLine($"{context}: {exception}");

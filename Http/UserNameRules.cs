@@ -24,7 +24,15 @@ internal static class UserNameRules
         normalized = "";
         if (userName.Length == 0)
         {
-            return "\"username\" must not be empty";
+            return "username must not be empty";
+        }
+
+        // ICU's normalizer throws on U+FFFE but passes U+FFFF (.NET 10 on Linux), so every
+        // noncharacter is rejected first, with a message that names the problem.
+        if (ContainsNoncharacter(userName))
+        {
+            return "Username must not contain Unicode noncharacters "
+                + "such as code point FFFE or FFFF";
         }
 
         // Names are compared after NFC so that "e" + U+0301 and U+00E9 are one user. This needs
@@ -71,6 +79,22 @@ internal static class UserNameRules
         normalized = candidate;
         return null;
     }
+
+    // Unicode's 66 noncharacters are U+FDD0 to U+FDEF and the last two code points of every
+    // plane, U+xxFFFE and U+xxFFFF. They are reserved for internal use and never assigned.
+    private static bool ContainsNoncharacter(string text)
+    {
+        foreach (Rune rune in text.EnumerateRunes())
+        {
+            int value = rune.Value;
+            if ((value >= 0xFDD0 && value <= 0xFDEF) || (value & 0xFFFE) == 0xFFFE)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>Length rule for passwords (NIST SP 800-63B §5.1.1.2: at least 8 characters).</summary>
@@ -86,7 +110,7 @@ internal static class PasswordRules
     {
         if (password.Length == 0)
         {
-            return "\"password\" must not be empty";
+            return "password must not be empty";
         }
 
         int length = 0;

@@ -57,6 +57,26 @@ public class CommandLineTests
         }
     }
 
+    [TestCase("encode")]
+    [TestCase("decode")]
+    [TestCase("verify")]
+    [TestCase("explain")]
+    [TestCase("hash-password")]
+    [TestCase("tamper")]
+    public async Task Run_CommandHelp_EndsWithOneNewline(string command)
+    {
+        CliRun run = await CliRun.RunAsync([command, "--help"], Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.Output, Does.EndWith("\n"));
+            Assert.That(run.Output, Does.Not.EndWith("\n\n"));
+
+            // An option that starts mid-line was glued onto the end of the text before it.
+            Assert.That(run.Output, Does.Not.Match(@"\S {2,}--[a-z]"));
+        }
+    }
+
     [TestCase("verify")]
     [TestCase("explain")]
     [TestCase("decode")]

@@ -42,6 +42,8 @@ public class TimeTextTests
     [TestCase("2024-11-14T01:57:23+01:00", 1731545843)]
     [TestCase("2024-11-14T00:57:23.900Z", 1731545843)]
     [TestCase("2024-11-14", 1731542400)]
+    [TestCase("0", 0)]
+    [TestCase("1970-01-01T00:00:00Z", 0)]
     public void TryParseNow_ValidText_GivesNumericDate(string text, long expected)
     {
         bool parsed = TimeText.TryParseNow(text, out long numericDate);
@@ -58,6 +60,8 @@ public class TimeTextTests
     [TestCase("14/11/2024")]
     [TestCase("253402300800")]
     [TestCase("1.5")]
+    [TestCase("-5")]
+    [TestCase("1969-12-31T23:59:59Z")]
     public void TryParseNow_InvalidText_ReturnsFalse(string text)
     {
         Assert.That(TimeText.TryParseNow(text, out _), Is.False);

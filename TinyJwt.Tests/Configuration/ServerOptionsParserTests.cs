@@ -51,6 +51,18 @@ public class ServerOptionsParserTests
         }
     }
 
+    [TestCase("--port", "1", "--port", "2")]
+    [TestCase("--port=1", "--port", "2")]
+    [TestCase("--in-memory", "--in-memory")]
+    [TestCase("--data", "a", "--data=b")]
+    public void Parse_RepeatedFlag_Throws(params string[] args)
+    {
+        Assert.That(
+            () => ServerOptionsParser.Parse(args, NoEnvironment),
+            Throws.TypeOf<ConfigurationException>()
+                .With.Message.Contains("is given more than once"));
+    }
+
     [Test]
     public void Parse_EqualsForm_IsAccepted()
     {

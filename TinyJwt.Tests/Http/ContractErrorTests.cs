@@ -184,6 +184,35 @@ public class ContractErrorTests
         await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Invalid token");
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task GetJwt_TwoAuthorizationHeaders_Returns401(bool validTokenLast)
+    {
+        string token = await _server.RegisterAndLoginAsync("two-headers", "password one");
+        string[] values = validTokenLast
+            ? ["Bearer abc.def.ghi", "Bearer " + token]
+            : ["Bearer " + token, "Bearer abc.def.ghi"];
+        var request = new HttpRequestMessage(HttpMethod.Get, "/get-jwt");
+        foreach (string value in values)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", value);
+        }
+
+        using HttpResponseMessage response = await _server.Client.SendAsync(request);
+        string log = await _server.WaitForLogAsync("GET /get-jwt 401");
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Invalid token");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                response.Headers.WwwAuthenticate.ToString(),
+                Is.EqualTo("Bearer error=\"invalid_token\""));
+            Assert.That(log, Does.Contain("GET /get-jwt 401"));
+            Assert.That(log, Does.Contain("more than one Authorization header"));
+            Assert.That(log, Does.Not.Contain(token));
+        }
+    }
+
     [TestCase("GET", "/register", "POST")]
     [TestCase("GET", "/login", "POST")]
     [TestCase("PUT", "/set-jwt", "POST")]

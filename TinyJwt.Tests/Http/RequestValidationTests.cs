@@ -33,41 +33,41 @@ public class RequestValidationTests
         new object[] { "[]", "must be a JSON object" },
         new object[] { "\"text\"", "must be a JSON object" },
         new object[] { "null", "must be a JSON object" },
-        new object[] { "{'username': 'a'}", "not valid JSON" },
+        new object[] { "{username: 'a'}", "not valid JSON" },
 
         // Missing, non-string or empty members.
-        new object[] { "{}", "Request body is missing \"username\"" },
-        new object[] { "{\"username\": \"abc\"}", "Request body is missing \"password\"" },
-        new object[] { "{\"password\": \"password1\"}", "Request body is missing \"username\"" },
+        new object[] { "{}", "Request body is missing username" },
+        new object[] { "{\"username\": \"abc\"}", "Request body is missing password" },
+        new object[] { "{\"password\": \"password1\"}", "Request body is missing username" },
         new object[]
         {
             "{\"username\": 5, \"password\": \"password1\"}",
-            "\"username\" must be a string",
+            "username must be a string",
         },
         new object[]
         {
             "{\"username\": null, \"password\": \"password1\"}",
-            "\"username\" must be a string",
+            "username must be a string",
         },
         new object[]
         {
             "{\"username\": \"abc\", \"password\": true}",
-            "\"password\" must be a string",
+            "password must be a string",
         },
         new object[]
         {
             "{\"username\": \"abc\", \"password\": [\"x\"]}",
-            "\"password\" must be a string",
+            "password must be a string",
         },
         new object[]
         {
             "{\"username\": \"\", \"password\": \"password1\"}",
-            "\"username\" must not be empty",
+            "username must not be empty",
         },
         new object[]
         {
             "{\"username\": \"abc\", \"password\": \"\"}",
-            "\"password\" must not be empty",
+            "password must not be empty",
         },
 
         // Duplicate members, also when one name is written with an escape.
@@ -115,6 +115,32 @@ public class RequestValidationTests
             "{\"username\": \"a\\u007fb\", \"password\": \"password1\"}",
             "must not contain control characters",
         },
+        // Unicode noncharacters, in the Basic Multilingual Plane and beyond, all rejected alike.
+        new object[]
+        {
+            "{\"username\": \"a\\ufffeb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\uffffb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\ufdd0b\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\ud83f\\udffeb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
+        new object[]
+        {
+            "{\"username\": \"a\\udbff\\udfffb\", \"password\": \"password1\"}",
+            "must not contain Unicode noncharacters",
+        },
         new object[]
         {
             $"{{\"username\": \"{new string('u', 65)}\", \"password\": \"password1\"}}",
@@ -138,11 +164,15 @@ public class RequestValidationTests
     public async Task Register_BadBody_Returns400Naming(string body, string expected)
     {
         using HttpResponseMessage response = await _server.PostJsonAsync("/register", body);
+        string rawBody = await response.Content.ReadAsStringAsync();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
             Assert.That(await Json.ReadErrorAsync(response), Does.Contain(expected));
+
+            // The message reads the same in curl: no \uXXXX escape in the raw body.
+            Assert.That(rawBody, Does.Not.Contain("\\u"));
         }
     }
 
@@ -180,6 +210,44 @@ public class RequestValidationTests
             "password1");
 
         Assert.That(response.StatusCode, Is.EqualTo(expected));
+    }
+
+    // Neighbours of the noncharacter ranges are ordinary characters.
+    [TestCase("near\uFDCF")]
+    [TestCase("near\uFDF0")]
+    [TestCase("near\uFFFD")]
+    [TestCase("near\U0001FFFD")]
+    public async Task Register_NearNoncharacter_Accepted(string name)
+    {
+        using HttpResponseMessage response = await _server.PostCredentialsAsync(
+            "/register",
+            name,
+            "password1");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    // The outer object is level 1, so 63 arrays inside it reach the 64-level limit.
+    [TestCase(63, HttpStatusCode.Created)]
+    [TestCase(64, HttpStatusCode.BadRequest)]
+    [TestCase(500, HttpStatusCode.BadRequest)]
+    public async Task Register_DeepUnknownMember_DepthLimitNamed(
+        int arrays,
+        HttpStatusCode expected)
+    {
+        string nested = new string('[', arrays) + new string(']', arrays);
+        string body = $"{{\"username\": \"deep{arrays}\", \"password\": \"password1\", "
+            + $"\"x\": {nested}}}";
+
+        using HttpResponseMessage response = await _server.PostJsonAsync("/register", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.That(
+                await Json.ReadErrorAsync(response),
+                Is.EqualTo("Request body nests JSON deeper than 64 levels"));
+        }
     }
 
     [TestCase(8, HttpStatusCode.Created)]

@@ -111,8 +111,137 @@ public class ServeCommandTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(exitCode, Is.EqualTo(ServeCommand.ExitStartFailed));
-            Assert.That(error.ToString(), Does.Contain($"port {port}"));
+            Assert.That(error.ToString(), Does.Contain($"Is another program using port {port}?"));
+            Assert.That(error.ToString(), Does.Not.Contain(".."));
         }
+    }
+
+    // Code 50 is the listener's for a host name that does not resolve, and 99 is Linux's
+    // EADDRNOTAVAIL for an address that is not on this machine.
+    [TestCase(50, "The request is not supported.")]
+    [TestCase(99, "Cannot assign requested address")]
+    public void DescribeListenFailure_UnboundHost_NamesAddress(int errorCode, string message)
+    {
+        var exception = new HttpListenerException(errorCode, message);
+        ServerOptions options = new ServerOptions { Host = "example.test", Port = 5630 };
+
+        string text = ServeCommand.DescribeListenFailure(
+            exception,
+            ["http://example.test:5630/"],
+            options);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("--host example.test cannot be bound"));
+            Assert.That(text, Does.Not.Contain("port 5630?"));
+            Assert.That(text, Does.Not.Contain(".."));
+        }
+    }
+
+    [Test]
+    public void DescribeListenFailure_AccessDenied_NamesPort()
+    {
+        var exception = new HttpListenerException(13, "Permission denied");
+        ServerOptions options = new ServerOptions { Port = 80 };
+
+        string text =
+            ServeCommand.DescribeListenFailure(exception, ["http://localhost:80/"], options);
+
+        Assert.That(text, Does.Contain("Port 80 needs privileges"));
+    }
+
+    [Test]
+    public async Task Run_DataFolderNotCreatable_ExitsStartFailed()
+    {
+        // A regular file in the way makes the data folder impossible to create.
+        string blocker = Path.Combine(_directory, "file");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        ServerOptions options = Options() with { DataDirectory = Path.Combine(blocker, "data") };
+        var error = new StringWriter();
+
+        int exitCode =
+            await ServeCommand.RunAsync(options, new StringWriter(), error, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(ServeCommand.ExitStartFailed));
+            Assert.That(error.ToString(), Does.Contain("Cannot create data folder"));
+        }
+    }
+
+    [Test]
+    public async Task Run_SecretKeyIsDirectory_ExitsStartFailed()
+    {
+        ServerOptions options = Options();
+        Directory.CreateDirectory(Path.Combine(options.DataDirectory, SecretFile.FileName));
+        var error = new StringWriter();
+
+        int exitCode =
+            await ServeCommand.RunAsync(options, new StringWriter(), error, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(ServeCommand.ExitStartFailed));
+            Assert.That(error.ToString(), Does.Contain("is a directory"));
+        }
+    }
+
+    [Test]
+    public async Task Run_EmptySecretKey_SaysDeleteIt()
+    {
+        ServerOptions options = Options();
+        Directory.CreateDirectory(options.DataDirectory);
+        string path = Path.Combine(options.DataDirectory, SecretFile.FileName);
+        await File.WriteAllTextAsync(path, "");
+        var error = new StringWriter();
+
+        int exitCode =
+            await ServeCommand.RunAsync(options, new StringWriter(), error, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(ServeCommand.ExitStartFailed));
+            Assert.That(error.ToString(), Does.Contain("0 bytes long"));
+            Assert.That(error.ToString(), Does.Contain($"Delete {path} and start again"));
+        }
+    }
+
+    [Test]
+    public async Task Run_SecretFileIsDirectory_ExitsWithUsageCode()
+    {
+        ServerOptions options = Options() with { SecretFilePath = _directory };
+        var error = new StringWriter();
+
+        int exitCode =
+            await ServeCommand.RunAsync(options, new StringWriter(), error, CancellationToken.None);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(CommandLine.ExitUsage));
+            Assert.That(error.ToString(), Does.Contain($"'{_directory}' is a directory"));
+        }
+    }
+
+    [Test]
+    public async Task Run_InMemory_LogsKeySourceReadably()
+    {
+        ServerOptions options = Options() with { InMemory = true };
+        var output = new StringWriter();
+        using var shutdown = new CancellationTokenSource();
+
+        Task<int> run = ServeCommand.RunAsync(
+            options,
+            TextWriter.Synchronized(output),
+            new StringWriter(),
+            shutdown.Token);
+        await GetStatusWhenUpAsync(options.Port);
+        await shutdown.CancelAsync();
+        await run;
+
+        Assert.That(
+            output.ToString(),
+            Does.Contain(
+                "HMAC key: 43 bytes from a random secret for this run only (--in-memory)"));
     }
 
     [Test]

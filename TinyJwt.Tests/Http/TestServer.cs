@@ -87,6 +87,19 @@ public sealed class TestServer : IAsyncDisposable
         return _logText.ToString();
     }
 
+    // The request line is logged after the response is sent, so a test polls for it.
+    public async Task<string> WaitForLogAsync(string fragment)
+    {
+        string log = await ReadLogAsync();
+        for (int i = 0; i < 300 && !log.Contains(fragment); i++)
+        {
+            await Task.Delay(20);
+            log = await ReadLogAsync();
+        }
+
+        return log;
+    }
+
     public Task<HttpResponseMessage> PostJsonAsync(string path, string json)
     {
         var content = new StringContent(json, Encoding.UTF8, "application/json");
