@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Unicode;
+using TinyJwt.Users;
 
 namespace TinyJwt.Http;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using TinyJwt.Crypto;
-using TinyJwt.Http;
 
 namespace TinyJwt.Users;
 
@@ -24,9 +23,8 @@ internal static class UserRecordRules
             return "the user name is not in Unicode normalization form C (NFC)";
         }
 
-        // The request rules live in Http/ because requests are checked there first. The store
-        // calls them rather than keep a copy, so a record on disk and a request obey one set
-        // of rules even after the rules change.
+        // Requests and records on disk obey one set of name rules, so a stored name can always
+        // be matched by a request.
         string? nameRule = UserNameRules.Normalize(userName, out _);
         if (nameRule is not null)
         {

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Text;
 
-namespace TinyJwt.Http;
+namespace TinyJwt.Users;
 
 /// <summary>Rules for user names and passwords, counted in Unicode scalar values.</summary>
 /// <remarks>
