@@ -20,7 +20,7 @@
 #                       is removed at exit)
 #
 # A run with the defaults takes about 4 minutes. Needs wrk, curl and ss; --tinyjwt aot also
-# needs clang and zlib1g-dev (CLANG selects the compiler, default clang).
+# needs clang and zlib1g-dev (CLANG names the compiler; default clang, else clang-14).
 set -euo pipefail
 
 duration=10
@@ -102,13 +102,14 @@ trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 publish_dir="$root/bin/Release/net10.0/linux-x64/publish-$tinyjwt_build"
+clang="${CLANG:-$(if command -v clang >/dev/null; then echo clang; else echo clang-14; fi)}"
 if [ "$build" = 1 ]; then
   echo "building in Release ..."
   dotnet build "$root/TinyJwt.csproj" -c Release -v quiet -nologo >"$work/build.log"
   case "$tinyjwt_build" in
     aot)
       dotnet publish "$root/TinyJwt.csproj" -c Release -r linux-x64 -p:PublishAot=true \
-        -p:CppCompilerAndLinker="${CLANG:-clang}" -o "$publish_dir" -v quiet -nologo \
+        -p:CppCompilerAndLinker="$clang" -o "$publish_dir" -v quiet -nologo \
         >>"$work/build.log" ;;
     r2r)
       dotnet publish "$root/TinyJwt.csproj" -c Release -r linux-x64 --self-contained false \
