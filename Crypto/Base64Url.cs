@@ -14,7 +14,8 @@ public static class Base64Url
     private const string Alphabet =
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-    // Maps an ASCII character to its 6-bit value, or -1 for a character outside the alphabet.
+    // Maps a character below 256 to its 6-bit value, or -1 for a character outside the alphabet.
+    // It has 256 entries so that any byte is a valid index.
     private static readonly sbyte[] s_decodeTable = BuildDecodeTable();
 
     /// <summary>
@@ -155,10 +156,21 @@ public static class Base64Url
         int i = 0;
         for (; i + 4 <= encoded.Length; i += 4)
         {
-            int first = Value(encoded[i]);
-            int second = Value(encoded[i + 1]);
-            int third = Value(encoded[i + 2]);
-            int fourth = Value(encoded[i + 3]);
+            // One ASCII test covers the four characters, which saves three branches per group.
+            // After it, each character can index the 256-entry table as a byte.
+            char c0 = encoded[i];
+            char c1 = encoded[i + 1];
+            char c2 = encoded[i + 2];
+            char c3 = encoded[i + 3];
+            if ((c0 | c1 | c2 | c3) >= 128)
+            {
+                return false;
+            }
+
+            int first = s_decodeTable[(byte)c0];
+            int second = s_decodeTable[(byte)c1];
+            int third = s_decodeTable[(byte)c2];
+            int fourth = s_decodeTable[(byte)c3];
             if ((first | second | third | fourth) < 0)
             {
                 return false;
@@ -218,12 +230,12 @@ public static class Base64Url
             return -1;
         }
 
-        return s_decodeTable[c];
+        return s_decodeTable[(byte)c];
     }
 
     private static sbyte[] BuildDecodeTable()
     {
-        sbyte[] table = new sbyte[128];
+        sbyte[] table = new sbyte[256];
         Array.Fill(table, (sbyte)-1);
         for (int i = 0; i < Alphabet.Length; i++)
         {

@@ -20,7 +20,8 @@ public sealed class TokenIssuer
     private static readonly string s_encodedHeader =
         Base64Url.Encode(Encoding.ASCII.GetBytes("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"));
 
-    private readonly byte[] _key;
+    // Keeps a keyed HMAC context per thread, so the key is not set up again for every token.
+    private readonly Hs256Signer _signer;
     private readonly TimeProvider _timeProvider;
     private readonly long _lifetimeSeconds;
 
@@ -43,7 +44,7 @@ public sealed class TokenIssuer
 
         ArgumentOutOfRangeException.ThrowIfLessThan(lifetime, TimeSpan.FromSeconds(1));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lifetime, MaxLifetime);
-        _key = (byte[])key.Clone();
+        _signer = new Hs256Signer(key);
         _timeProvider = timeProvider;
 
         // NumericDates are whole seconds, so a fraction of a second in the lifetime is dropped.
@@ -68,7 +69,8 @@ public sealed class TokenIssuer
 
         // RFC 7515 §5.1: sign ASCII(encoded header || '.' || encoded payload).
         string signingInput = s_encodedHeader + "." + encodedPayload;
-        byte[] signature = Hs256.ComputeSignature(_key, Encoding.ASCII.GetBytes(signingInput));
+        Span<byte> signature = stackalloc byte[Hs256.SignatureLength];
+        _signer.ComputeSignature(Encoding.ASCII.GetBytes(signingInput), signature);
         string encodedSignature = Base64Url.Encode(signature);
         return signingInput + "." + encodedSignature;
     }

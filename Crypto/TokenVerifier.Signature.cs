@@ -99,7 +99,7 @@ public sealed partial class TokenVerifier
         Span<byte> computedSignature,
         IVerificationObserver? observer)
     {
-        if (_key is null)
+        if (_signer is null)
         {
             string description = "No key was given, so the signature was not checked.";
             observer?.OnStep(Report(
@@ -107,7 +107,7 @@ public sealed partial class TokenVerifier
             return TokenVerificationResult.Fail(TokenFailure.NoKey, description);
         }
 
-        Hs256.ComputeSignature(_key, signingInput, computedSignature);
+        _signer.ComputeSignature(signingInput, computedSignature);
         observer?.OnStep(Report(
             VerificationStep.ComputeSignature, TokenFailure.None, "The HMAC-SHA-256 is computed.",
             VerificationValue.FromBytes("computed HMAC", computedSignature)));

@@ -19,6 +19,10 @@ public sealed class ServerLog : IAsyncDisposable
 {
     private const int QueueCapacity = 10_000;
 
+    // The writer rests this long after each batch, so that under load one wake-up and one write
+    // to the output carry many lines instead of a few. Lines reach the output up to this late.
+    private static readonly TimeSpan s_batchInterval = TimeSpan.FromMilliseconds(20);
+
     private readonly Channel<LogItem> _lines;
     private readonly TextWriter _output;
     private readonly TextWriter _error;
@@ -123,6 +127,7 @@ public sealed class ServerLog : IAsyncDisposable
             }
 
             flushRequests.Clear();
+            await Task.Delay(s_batchInterval);
         }
     }
 

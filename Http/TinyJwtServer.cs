@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net;
 using System.Threading;
@@ -26,10 +25,11 @@ public sealed class TinyJwtServer : IAsyncDisposable
 
     // Cancelled when shutdown gives up waiting, so handlers stop their own waits too.
     private readonly CancellationTokenSource _abandoned = new();
-    private readonly ConcurrentDictionary<HttpListenerContext, byte> _inFlight = new();
     private readonly TaskCompletionSource _drained =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _acceptLoops = [];
+    // Requests started and not yet finished. A plain counter is enough, because only the number
+    // is ever read.
     private int _inFlightCount;
     private bool _stopped;
 
@@ -134,7 +134,7 @@ public sealed class TinyJwtServer : IAsyncDisposable
         bool drained = await Task.WhenAny(_drained.Task, timeout) == _drained.Task;
         if (!drained)
         {
-            _log.Write($"{ServerLog.Timestamp()} shutdown: {_inFlight.Count} requests still "
+            _log.Write($"{ServerLog.Timestamp()} shutdown: {Volatile.Read(ref _inFlightCount)} requests still "
                 + $"running after {_options.ShutdownTimeout.TotalSeconds:0.#} s; cutting them off");
             await _abandoned.CancelAsync();
         }
@@ -187,8 +187,11 @@ public sealed class TinyJwtServer : IAsyncDisposable
             }
 
             Interlocked.Increment(ref _inFlightCount);
-            _inFlight.TryAdd(context, 0);
-            _ = Task.Run(() => ProcessTrackedAsync(context));
+
+            // The request runs on this thread until its first wait that does not complete at
+            // once, which saves a hop through the thread-pool queue per request. A handler never
+            // blocks this loop for long: password hashing runs on the hash gate's own threads.
+            _ = ProcessTrackedAsync(context);
         }
     }
 
@@ -209,7 +212,6 @@ public sealed class TinyJwtServer : IAsyncDisposable
         }
         finally
         {
-            _inFlight.TryRemove(context, out _);
             if (Interlocked.Decrement(ref _inFlightCount) == 0 && _stopping.IsCancellationRequested)
             {
                 _drained.TrySetResult();

@@ -11,11 +11,16 @@
 #   --servers LIST      which servers to run, from "tinyjwt reference floor" (default all)
 #   --port-base PORT    TinyJwt listens on PORT, the reference on PORT+1, the floor on
 #                       PORT+2 (default 5401)
+#   --tinyjwt BUILD     how TinyJwt runs: "jit" (dotnet TinyJwt.dll, the default, as
+#                       `dotnet run` and the .NET tool run it), "aot" (Native AOT binary)
+#                       or "r2r" (ReadyToRun TinyJwt.dll); aot and r2r are published into
+#                       bin/Release/net10.0/linux-x64/publish-BUILD/
 #   --no-build          use the existing Release builds
 #   --keep DIR          keep logs and raw figures in DIR (default: a temporary folder that
 #                       is removed at exit)
 #
-# A run with the defaults takes about 4 minutes. Needs wrk, curl and ss.
+# A run with the defaults takes about 4 minutes. Needs wrk, curl and ss; --tinyjwt aot also
+# needs clang and zlib1g-dev (CLANG names the compiler; default clang, else clang-14).
 set -euo pipefail
 
 duration=10
@@ -25,9 +30,10 @@ servers="tinyjwt reference floor"
 port_base=5401
 build=1
 keep=""
+tinyjwt_build=jit
 
 usage() {
-  sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 }
 
@@ -38,6 +44,7 @@ while [ $# -gt 0 ]; do
     --runs) runs="$2"; shift 2 ;;
     --servers) servers="$2"; shift 2 ;;
     --port-base) port_base="$2"; shift 2 ;;
+    --tinyjwt) tinyjwt_build="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep="$2"; shift 2 ;;
     -h|--help) usage ;;
@@ -50,6 +57,10 @@ if ! [[ "$port_base" =~ ^[0-9]+$ ]] || [ "$port_base" -lt 1024 ] \
   echo "compare.sh: --port-base must be 1024 to 65000, got '$port_base'" >&2
   exit 2
 fi
+case "$tinyjwt_build" in
+  jit|aot|r2r) ;;
+  *) echo "compare.sh: --tinyjwt must be jit, aot or r2r, got '$tinyjwt_build'" >&2; exit 2 ;;
+esac
 for name in $servers; do
   case "$name" in
     tinyjwt|reference|floor) ;;
@@ -90,9 +101,20 @@ cleanup() {
 trap cleanup EXIT
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+publish_dir="$root/bin/Release/net10.0/linux-x64/publish-$tinyjwt_build"
+clang="${CLANG:-$(if command -v clang >/dev/null; then echo clang; else echo clang-14; fi)}"
 if [ "$build" = 1 ]; then
   echo "building in Release ..."
   dotnet build "$root/TinyJwt.csproj" -c Release -v quiet -nologo >"$work/build.log"
+  case "$tinyjwt_build" in
+    aot)
+      dotnet publish "$root/TinyJwt.csproj" -c Release -r linux-x64 -p:PublishAot=true \
+        -p:CppCompilerAndLinker="$clang" -o "$publish_dir" -v quiet -nologo \
+        >>"$work/build.log" ;;
+    r2r)
+      dotnet publish "$root/TinyJwt.csproj" -c Release -r linux-x64 --self-contained false \
+        -p:PublishReadyToRun=true -o "$publish_dir" -v quiet -nologo >>"$work/build.log" ;;
+  esac
   dotnet build "$bench/Reference" -c Release -v quiet -nologo >>"$work/build.log"
   dotnet build "$bench/Floor" -c Release -v quiet -nologo >>"$work/build.log"
 fi
@@ -107,8 +129,13 @@ mkdir -p -m 700 "$work/tinyjwt-data"
 set_command() {
   case "$1" in
     tinyjwt)
-      command=(dotnet "$root/bin/Release/net10.0/TinyJwt.dll" serve --host 127.0.0.1
-        --port "$2" --data "$work/tinyjwt-data" --secret-file "$work/secret.key") ;;
+      case "$tinyjwt_build" in
+        jit) command=(dotnet "$root/bin/Release/net10.0/TinyJwt.dll") ;;
+        aot) command=("$publish_dir/TinyJwt") ;;
+        r2r) command=(dotnet "$publish_dir/TinyJwt.dll") ;;
+      esac
+      command+=(serve --host 127.0.0.1 --port "$2" --data "$work/tinyjwt-data"
+        --secret-file "$work/secret.key") ;;
     reference)
       command=(dotnet "$bench/Reference/bin/Release/net10.0/Reference.dll"
         --urls "http://127.0.0.1:$2" --secret-file "$work/secret.key") ;;

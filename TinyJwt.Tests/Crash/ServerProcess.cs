@@ -42,14 +42,22 @@ public sealed class ServerProcess : IDisposable
         string secret,
         int pbkdf2Iterations)
     {
-        string serverPath = Path.Combine(AppContext.BaseDirectory, "TinyJwt.dll");
-        var startInfo = new ProcessStartInfo("dotnet")
+        // TINYJWT_SERVER_EXECUTABLE runs these tests against a published build, such as the
+        // Native AOT binary, instead of the TinyJwt.dll built next to the tests.
+        string? executable = Environment.GetEnvironmentVariable("TINYJWT_SERVER_EXECUTABLE");
+        bool runsDll = string.IsNullOrEmpty(executable);
+        string fileName = string.IsNullOrEmpty(executable) ? "dotnet" : executable;
+        var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        startInfo.ArgumentList.Add(serverPath);
+        if (runsDll)
+        {
+            startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TinyJwt.dll"));
+        }
+
         startInfo.ArgumentList.Add("--port");
         startInfo.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         startInfo.ArgumentList.Add("--data");

@@ -120,6 +120,29 @@ public class RfcVectorTests
         }
     }
 
+    [TestCaseSource(nameof(HmacSha256Vectors))]
+    public void Hs256Signer_RfcVectorTwice_ComputesHmac(
+        byte[] key,
+        byte[] data,
+        string expectedHex)
+    {
+        var signer = new Hs256Signer(key);
+        byte[] first = new byte[Hs256.SignatureLength];
+        byte[] second = new byte[Hs256.SignatureLength];
+
+        signer.ComputeSignature(data, first);
+        signer.ComputeSignature(data, second);
+
+        // The second call shows that the reset after the first left the context keyed.
+        string firstHex = Convert.ToHexStringLower(first, 0, expectedHex.Length / 2);
+        string secondHex = Convert.ToHexStringLower(second, 0, expectedHex.Length / 2);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(firstHex, Is.EqualTo(expectedHex));
+            Assert.That(secondHex, Is.EqualTo(expectedHex));
+        }
+    }
+
     [TestCaseSource(nameof(Pbkdf2Vectors))]
     public void Pbkdf2_RfcVector_DerivesKey(
         string password,
