@@ -14,7 +14,7 @@ internal sealed class TokenHandler(TokenVerifier verifier)
         HttpListenerContext context,
         CancellationToken cancellationToken)
     {
-        ApiResponse response = Verify(context.Request.Headers.GetValues("Authorization"));
+        ApiResponse response = Verify(context.Request.Headers["Authorization"]);
         if (context.Request.HasEntityBody)
         {
             // The body is never read, and draining it would delay the next request.
@@ -24,20 +24,19 @@ internal sealed class TokenHandler(TokenVerifier verifier)
         return Task.FromResult(response);
     }
 
-    private ApiResponse Verify(string[]? authorizationValues)
+    private ApiResponse Verify(string? authorization)
     {
         // A field may repeat only when its value is a list (RFC 9110 §5.3), and Authorization
         // is not one. A client or proxy that merges repeated fields joins them with a comma,
-        // which no token contains, so a comma also means several headers and none is used.
+        // which no token contains, so any comma means several headers and none is used. The
+        // raw value is checked because GetValues splits on commas and drops empty entries.
         // NOTE: the managed HttpListener on Linux keeps only the last of two separate
         // Authorization lines (as curl sends them), so that pair reaches here as one header.
-        if (authorizationValues is { Length: > 1 }
-            || authorizationValues is [string joined] && joined.Contains(','))
+        if (authorization is not null && authorization.Contains(','))
         {
             return Responses.InvalidToken with { LogReason = "more than one Authorization header" };
         }
 
-        string? authorization = authorizationValues is [string single] ? single : null;
         (string? token, string? problem) = ExtractToken(authorization);
         if (problem is not null)
         {

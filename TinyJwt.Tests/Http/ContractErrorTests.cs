@@ -213,6 +213,28 @@ public class ContractErrorTests
         }
     }
 
+    [TestCase("Bearer {0},")]
+    [TestCase("Bearer {0} ,")]
+    [TestCase("Bearer {0}, ")]
+    [TestCase("{0},")]
+    [TestCase(",Bearer {0}")]
+    public async Task GetJwt_CommaInAuthorization_Returns401(string format)
+    {
+        string token = await _server.RegisterAndLoginAsync("comma-header", "password one");
+        var request = new HttpRequestMessage(HttpMethod.Get, "/get-jwt");
+        request.Headers.TryAddWithoutValidation("Authorization", string.Format(format, token));
+
+        using HttpResponseMessage response = await _server.Client.SendAsync(request);
+        string log = await _server.WaitForLogAsync("GET /get-jwt 401");
+
+        await AssertErrorAsync(response, HttpStatusCode.Unauthorized, "Invalid token");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(log, Does.Contain("more than one Authorization header"));
+            Assert.That(log, Does.Not.Contain(token));
+        }
+    }
+
     [TestCase("GET", "/register", "POST")]
     [TestCase("GET", "/login", "POST")]
     [TestCase("PUT", "/set-jwt", "POST")]
