@@ -24,7 +24,7 @@ internal enum JsonObjectCheck
 /// </remarks>
 internal static class StrictJson
 {
-    // Default reader depth; deeper documents fail to read and count as malformed.
+    // The default reader depth. Deeper documents fail the syntax check and count as malformed.
     private const int MaxDepth = 64;
 
     // Documents up to this size keep their scratch buffers on the stack.
@@ -46,6 +46,13 @@ internal static class StrictJson
             return JsonObjectCheck.InvalidUtf8;
         }
 
+        // Check the grammar first: Utf8JsonReader throws on malformed JSON, and a rejected token
+        // should cost less than a valid one.
+        if (!JsonSyntax.IsWellFormed(json, MaxDepth))
+        {
+            return JsonObjectCheck.Malformed;
+        }
+
         // Decoded names and strings are never longer than their escaped JSON text, so a buffer as
         // long as the document has room for the names of all open objects plus one string.
         Span<byte> names = json.Length <= StackBufferSize
@@ -65,15 +72,14 @@ internal static class StrictJson
         }
         catch (JsonException)
         {
-            // The reader throws for malformed JSON, and this is the one place that catches it.
-            // NOTE: the header is parsed before the signature is checked, so anyone can make the
-            // verifier throw and catch once per request with a token whose header is not JSON.
-            // The BCL has no non-throwing JSON reader, and the cost of this path is not measured.
+            // The reader throws for malformed JSON. JsonSyntax has already rejected syntax errors,
+            // so this is a backstop in case the two ever disagree.
             return JsonObjectCheck.Malformed;
         }
         catch (InvalidOperationException)
         {
-            // Unescaping a string with an unpaired surrogate escape such as "\ud800" throws.
+            // Unescaping an unpaired surrogate escape such as "\ud800" throws. JsonSyntax has
+            // already rejected those, so this is a backstop too.
             return JsonObjectCheck.Malformed;
         }
     }
