@@ -33,7 +33,7 @@ internal static class ResponseWriter
             is HttpListenerException or IOException or ObjectDisposedException
                 or InvalidOperationException)
         {
-            // The client left first; there is nobody to response.
+            // The client left first, so the response has nowhere to go.
         }
     }
 
